@@ -1,0 +1,1 @@
+"""Reading and writing schema documents: YAML 1.2 loading, js-yaml compatible YAML, stable JSON."""
