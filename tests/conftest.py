@@ -1,0 +1,62 @@
+"""Shared fixtures: the real schema repositories from ../shared/corpora, cloned fresh into a temp dir.
+
+The corpora are acceptance data that live outside the project. A fresh clone elsewhere has no
+../shared; tests that need a corpus are then skipped with the reason, never reported as passed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT_ROOT.parent / "shared"
+CORPORA = SHARED / "corpora"
+
+
+def corpus_bundle(name: str) -> Path:
+    """Path of a corpus bundle, or skip the test with the reason."""
+    bundle = CORPORA / f"{name}.bundle"
+    if not bundle.is_file():
+        pytest.skip(f"corpus {bundle} is absent (it lives in ../shared beside the project checkout)")
+    return bundle
+
+
+def clone_bundle(name: str, dest: Path, commit: str | None = None) -> Path:
+    """Clone a corpus bundle into dest (optionally checking out a commit) and return dest."""
+    bundle = corpus_bundle(name)
+    subprocess.run(["git", "clone", "-q", str(bundle), str(dest)], check=True)
+    if commit:
+        subprocess.run(["git", "-C", str(dest), "checkout", "-q", commit], check=True)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def primary_pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A read-only clone of schemas-event-primary shared by the session (copy it before changing it)."""
+    return clone_bundle("schemas-event-primary", tmp_path_factory.mktemp("corpus") / "primary")
+
+
+@pytest.fixture(scope="session")
+def mediawiki_pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A read-only clone of mediawiki-event-schemas shared by the session (copy it before changing it)."""
+    return clone_bundle("mediawiki-event-schemas", tmp_path_factory.mktemp("corpus") / "mediawiki")
+
+
+@pytest.fixture
+def primary_repo(primary_pristine: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of schemas-event-primary (symlinks kept as symlinks)."""
+    dest = tmp_path / "primary"
+    shutil.copytree(primary_pristine, dest, symlinks=True)
+    return dest
+
+
+@pytest.fixture
+def mediawiki_repo(mediawiki_pristine: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of mediawiki-event-schemas (symlinks kept as symlinks)."""
+    dest = tmp_path / "mediawiki"
+    shutil.copytree(mediawiki_pristine, dest, symlinks=True)
+    return dest
