@@ -1,0 +1,187 @@
+"""Materializing several schemas in one run: dependency order, and all-or-nothing.
+
+The reference materialized everything concurrently, so a schema referencing a fragment version written
+in the same run could fail. Here the schemas are ordered so that a schema whose `$id` another one
+references comes first, and each result is placed in an in-memory overlay that the resolver reads
+before the disk: nothing is written until every schema of the run has materialized, so a failure in
+one leaves the tree untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from schema_tools.config import Config
+from schema_tools.errors import SchemaToolsError
+from schema_tools.materialize import Materialized, materialize
+from schema_tools.repository import lodash_get
+
+
+@dataclass
+class Source:
+    """A current schema to materialize: where it is and its parsed content."""
+
+    path: Path
+    schema: Any
+
+
+@dataclass
+class RunResult:
+    """What a run produced: the materialized schemas in order, and the errors of the ones that failed."""
+
+    materialized: list[Materialized] = field(default_factory=list)
+    errors: list[SchemaToolsError] = field(default_factory=list)
+
+
+def iter_refs(node: Any) -> Iterator[str]:
+    """Every `$ref` string in a document."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                yield ref
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _id_key(uri: str) -> str:
+    return uri.split("#", 1)[0].rstrip("/")
+
+
+def dependency_order(sources: Sequence[Source], config: Config) -> list[Source]:
+    """Sources ordered so that each comes after the sources whose `$id` it references.
+
+    Otherwise the discovery order is kept (stable); members of a reference cycle keep their order and
+    the resolver reports the cycle.
+    """
+    by_id: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        schema_id = lodash_get(source.schema, config.schema_version_field) if isinstance(source.schema, dict) else None
+        if isinstance(schema_id, str):
+            by_id.setdefault(_id_key(schema_id), index)
+    depends: list[set[int]] = []
+    for index, source in enumerate(sources):
+        targets = {by_id.get(_id_key(ref)) for ref in iter_refs(source.schema) if not ref.startswith("#")}
+        depends.append({t for t in targets if t is not None and t != index})
+    order: list[int] = []
+    state = [0] * len(sources)  # 0 new, 1 visiting, 2 done
+    for start in range(len(sources)):
+        _visit(start, depends, state, order)
+    return [sources[i] for i in order]
+
+
+def _visit(start: int, depends: list[set[int]], state: list[int], order: list[int]) -> None:
+    # Iterative depth-first post-order, so long chains cannot exhaust the recursion limit.
+    stack: list[tuple[int, Iterator[int]]] = []
+    if state[start]:
+        return
+    state[start] = 1
+    stack.append((start, iter(sorted(depends[start]))))
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            state[node] = 2
+            order.append(node)
+        elif state[child] == 0:
+            state[child] = 1
+            stack.append((child, iter(sorted(depends[child]))))
+
+
+class Overlay:
+    """Files a run has produced but not yet written, served to the resolver before the disk."""
+
+    def __init__(self, fallback: Callable[[str, float], str]) -> None:
+        self.files: dict[str, str] = {}
+        self._fallback = fallback
+
+    def add(self, item: Materialized, config: Config) -> None:
+        for output in item.outputs:
+            self.files[str(output.path)] = output.text
+            if config.should_symlink_extensionless and output.content_type == config.primary_content_type:
+                self.files[str(output.path.with_name(str(item.version)))] = output.text
+
+    def __call__(self, url: str, timeout: float) -> str:
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            text = self.files.get(str(Path(unquote(parts.path))))
+            if text is not None:
+                return text
+        return self._fallback(url, timeout)
+
+
+def make_resolver(config: Config) -> tuple[Any, Overlay]:
+    """A resolver for the run's base URIs, reading pending results through an overlay."""
+    from schema_tools.resolve import Resolver, default_fetch
+
+    overlay = Overlay(default_fetch)
+    resolver = Resolver(
+        config.schema_base_uris,
+        cwd=config.cwd,
+        uri_map=config.schema_base_uri_map,
+        timeout=config.fetch_timeout,
+        fetch=overlay,
+    )
+    return resolver, overlay
+
+
+def materialize_sources(
+    sources: Sequence[Source],
+    config: Config,
+    *,
+    output_dir: Path | None = None,
+    on_progress: Callable[[Source], None] | None = None,
+) -> RunResult:
+    """Materialize every source in dependency order, in memory; errors are collected, not raised."""
+    resolver, overlay = make_resolver(config)
+    result = RunResult()
+    for source in dependency_order(sources, config):
+        if on_progress is not None:
+            on_progress(source)
+        try:
+            item = materialize(source.schema, source.path, config, resolver, output_dir)
+        except SchemaToolsError as error:
+            if error.path is None:
+                error.path = str(source.path)
+            result.errors.append(error)
+            continue
+        overlay.add(item, config)
+        result.materialized.append(item)
+    return result
+
+
+class RunFailed(SchemaToolsError):
+    """Some schemas of a run could not be materialized; nothing was written."""
+
+    def __init__(self, errors: Sequence[SchemaToolsError]) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def materialize_and_write(
+    sources: Sequence[Source],
+    config: Config,
+    *,
+    output_dir: Path | None = None,
+    on_progress: Callable[[Source], None] | None = None,
+) -> tuple[RunResult, list[Any]]:
+    """Materialize all sources, then write them all — or, if any failed, nothing.
+
+    Raises:
+        RunFailed: one or more sources failed; it lists every error.
+        WriteConflictError: a published version would change (and config.force is off).
+    """
+    from schema_tools.write import write_all
+
+    result = materialize_sources(sources, config, output_dir=output_dir, on_progress=on_progress)
+    if result.errors:
+        raise RunFailed(result.errors)
+    return result, write_all(result.materialized, config)

@@ -1,0 +1,151 @@
+"""Writing materialized schemas: atomic files, the reference's symlinks, and immutable versions.
+
+* A version file whose bytes are already right is left untouched (no write, mtime kept).
+* A version file that exists with *different* bytes is a published version: it is refused, naming both
+  files, unless `force` is set. The reference silently overwrote it.
+* Files and links are created under a temporary name and renamed into place, so an interrupted run
+  never leaves a partial file.
+* Links are relative (`1.2.0 → 1.2.0.yaml`); `latest[.<ct>]` moves only forwards: it is updated when
+  missing or when the new version is ≥ the version read from the `$id` inside the file it points to.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from schema_tools.config import Config
+from schema_tools.errors import SchemaToolsError, WriteConflictError
+from schema_tools.materialize import Materialized
+from schema_tools.versions import Version
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something a run did (or, in a dry run, would do) to one path."""
+
+    kind: str  # "write", "unchanged", "link", "link-unchanged"
+    path: Path
+    target: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.kind in ("write", "link")
+
+
+def find_conflicts(items: Iterable[Materialized]) -> list[WriteConflictError]:
+    """Versions that already exist with different content."""
+    conflicts = []
+    for item in items:
+        for output in item.outputs:
+            existing = _read_bytes(output.path)
+            if existing is not None and existing != output.text.encode("utf-8"):
+                conflicts.append(
+                    WriteConflictError(
+                        f"{output.path.name} already exists with different content than {item.source.name} "
+                        f"materializes to ({output.path}). Published versions never change: bump the version "
+                        "in $id, or pass --force to overwrite",
+                        path=str(item.source),
+                    )
+                )
+    return conflicts
+
+
+def write_all(items: Sequence[Materialized], config: Config) -> list[Action]:
+    """Write every materialized schema (or plan it, in a dry run).
+
+    Raises:
+        WriteConflictError: a version exists with different content and config.force is off; then
+            nothing at all is written.
+    """
+    if not config.force:
+        conflicts = find_conflicts(items)
+        if conflicts:
+            raise conflicts[0] if len(conflicts) == 1 else _many(conflicts)
+    actions: list[Action] = []
+    for item in items:
+        actions.extend(write_one(item, config))
+    return actions
+
+
+def _many(conflicts: list[WriteConflictError]) -> WriteConflictError:
+    lines = "\n".join(f"  {c}" for c in conflicts)
+    return WriteConflictError(f"{len(conflicts)} published versions would change:\n{lines}")
+
+
+def write_one(item: Materialized, config: Config) -> list[Action]:
+    """Write one schema's version files and links, as the reference orders them."""
+    actions: list[Action] = []
+    for output in item.outputs:
+        data = output.text.encode("utf-8")
+        if _read_bytes(output.path) == data:
+            actions.append(Action("unchanged", output.path))
+        else:
+            if not config.dry_run:
+                _atomic_write(output.path, data)
+            actions.append(Action("write", output.path))
+        if config.should_symlink_latest:
+            actions.extend(_update_latest(item.directory / f"latest.{output.content_type}", output.path, item, config))
+        if config.should_symlink_extensionless and output.content_type == config.primary_content_type:
+            actions.append(_link(item.directory / str(item.version), output.path.name, config))
+            if config.should_symlink_latest:
+                actions.extend(_update_latest(item.directory / "latest", output.path, item, config))
+    return actions
+
+
+def _update_latest(link: Path, target: Path, item: Materialized, config: Config) -> list[Action]:
+    if link.exists():  # follows the link: a dangling link counts as missing, as in the reference
+        pointed = _version_of_file(link, config)
+        if item.version < pointed:
+            return []
+    return [_link(link, target.name, config)]
+
+
+def _version_of_file(path: Path, config: Config) -> Version:
+    from schema_tools.documents.load import load_file
+    from schema_tools.repository import schema_version_of
+
+    return schema_version_of(load_file(path), config, path)
+
+
+def _link(link: Path, target: str, config: Config) -> Action:
+    if link.is_symlink() and os.readlink(link) == target:
+        return Action("link-unchanged", link, target)
+    if link.exists() and not link.is_symlink():
+        raise SchemaToolsError(f"expected a symlink to {target}, found a regular file; remove it", path=str(link))
+    if not config.dry_run:
+        temporary = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+        _remove_quietly(temporary)
+        os.symlink(target, temporary)
+        os.replace(temporary, link)
+    return Action("link", link, target)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
