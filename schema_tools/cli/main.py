@@ -33,8 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # --traceback is accepted anywhere on the line, so it can be added to any failing command.
+    traceback = "--traceback" in argv
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args([a for a in argv if a != "--traceback"])
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
@@ -51,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # the last resort: never a bare traceback unless asked for
-        if args.traceback:
+        if traceback:
             raise
         print(f"unexpected error: {type(error).__name__}: {error} (rerun with --traceback for details)",
               file=sys.stderr)

@@ -1,0 +1,141 @@
+"""YAML text as the reference writes it: js-yaml 3.14.1 `dump(obj, {sortKeys: schemaKeyCompare})`.
+
+A port of js-yaml's `writeNode`, `writeBlockMapping`, `writeBlockSequence`, the flow writers (only ever
+used for empty containers, `{}` and `[]`, since the flow level is off) and `getDuplicateReferences`
+(lib/js-yaml/dumper.js); scalars are in `yaml_scalar`.
+
+Layout: two-space indent; a sequence under a key is indented (`key:\\n  - a`); a mapping inside a
+sequence starts on the dash line; one trailing newline. An object or array reached twice (the same Python
+object, by identity) is written `&ref_N` where it first appears and `*ref_N` afterwards, N counting the
+objects in the order a pre-pass over JS key order (not the sorted order) finds their second occurrence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from schema_tools.documents.collation import js_key_order, schema_sorted_keys
+from schema_tools.documents.yaml_scalar import INDENT, write_plain_scalar, write_scalar
+
+# Keys whose written form is longer than this become explicit (`? key`) pairs.
+_MAX_SIMPLE_KEY_LENGTH = 1024
+
+
+def dump_yaml(obj: Any, *, sort_keys: bool = True) -> str:
+    """Serialize `obj` exactly as the reference's YAML serializer does.
+
+    `sort_keys=False` is plain `yaml.dump(obj)` (keys in JS order), what tool versions before 2021 wrote.
+
+    Raises:
+        TypeError: a value js-yaml's default schema cannot write (not dict, list, str, int, float, bool,
+            None or date).
+    """
+    return _Writer(obj, sort_keys).write_root()
+
+
+class _Writer:
+    """The state of one `dump` call: which objects are shared and which anchors are written already."""
+
+    def __init__(self, root: Any, sort_keys: bool) -> None:
+        self.root = root
+        self.sort_keys = sort_keys
+        self.anchors = _duplicate_references(root)
+        self.used: set[int] = set()
+
+    def write_root(self) -> str:
+        return self.node(self.root, 0, compact=True) + "\n"
+
+    def node(self, value: Any, level: int, compact: bool) -> str:
+        """`writeNode` for a value in block context (`block` is always true with the default flow level)."""
+        if isinstance(value, str):
+            return write_scalar(value, level, False)
+        if isinstance(value, dict | list):
+            return self.container(value, level, compact)
+        scalar = write_plain_scalar(value)
+        if scalar is None:
+            raise TypeError(f"unacceptable kind of an object to dump: {type(value).__name__}")
+        return scalar
+
+    def container(self, value: dict[str, Any] | list[Any], level: int, compact: bool) -> str:
+        anchor = self.anchors.get(id(value))
+        if anchor is not None:
+            if anchor in self.used:
+                return f"*ref_{anchor}"
+            self.used.add(anchor)
+            compact = False  # an anchored node starts on its own line
+        if not value:
+            text = "{}" if isinstance(value, dict) else "[]"
+            return text if anchor is None else f"&ref_{anchor} {text}"
+        if isinstance(value, dict):
+            text = self.block_mapping(value, level, compact)
+        else:
+            text = self.block_sequence(value, level, compact)
+        return text if anchor is None else f"&ref_{anchor}{text}"
+
+    def block_mapping(self, mapping: dict[str, Any], level: int, compact: bool) -> str:
+        """`writeBlockMapping`, with the keys sorted by `schemaKeyCompare` unless told otherwise."""
+        out: list[str] = []
+        newline = _newline(level)
+        keys = js_key_order(mapping)
+        for index, key in enumerate(schema_sorted_keys(keys) if self.sort_keys else keys):
+            if not compact or index != 0:
+                out.append(newline)
+            key_text = write_scalar(key, level + 1, True)
+            explicit = len(key_text) > _MAX_SIMPLE_KEY_LENGTH
+            if explicit:
+                out.append("? ")
+            out.append(key_text)
+            if explicit:
+                out.append(newline)
+            value_text = self.node(mapping[key], level + 1, compact=explicit)
+            out.append(":" if value_text.startswith("\n") else ": ")
+            out.append(value_text)
+        return "".join(out)
+
+    def block_sequence(self, sequence: list[Any], level: int, compact: bool) -> str:
+        """`writeBlockSequence`: items at `level + 1`, the first on the current line when compact."""
+        out: list[str] = []
+        newline = _newline(level)
+        for index, item in enumerate(sequence):
+            if not compact or index != 0:
+                out.append(newline)
+            item_text = self.node(item, level + 1, compact=True)
+            out.append("-" if item_text.startswith("\n") else "- ")
+            out.append(item_text)
+        return "".join(out)
+
+
+def _newline(level: int) -> str:
+    return "\n" + " " * (INDENT * level)
+
+
+def _duplicate_references(root: Any) -> dict[int, int]:
+    """`getDuplicateReferences`: id of each object reached twice → its anchor number.
+
+    Like js-yaml, dates count as objects here (JS Dates are objects): a shared date takes an anchor
+    number although it is never written with an anchor.
+    """
+    seen: dict[int, int] = {}  # id → position in discovery order (`objects.indexOf`)
+    objects: list[Any] = []
+    duplicates: list[int] = []  # positions in `objects`, in the order their second visit happened
+    duplicate_set: set[int] = set()
+    stack: list[Any] = [root]
+    # An explicit stack in pre-order (children pushed reversed) visits objects in js-yaml's order.
+    while stack:
+        value = stack.pop()
+        if not isinstance(value, dict | list | dt.date):
+            continue
+        position = seen.get(id(value))
+        if position is not None:
+            if position not in duplicate_set:
+                duplicate_set.add(position)
+                duplicates.append(position)
+            continue
+        seen[id(value)] = len(objects)
+        objects.append(value)
+        if isinstance(value, list):
+            stack.extend(reversed(value))
+        elif isinstance(value, dict):
+            stack.extend(value[key] for key in reversed(js_key_order(value)))
+    return {id(objects[position]): number for number, position in enumerate(duplicates)}

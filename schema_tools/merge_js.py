@@ -1,0 +1,346 @@
+"""JavaScript and lodash 4.17 value semantics that the `allOf` merge depends on.
+
+json-schema-merge-allof is written against JavaScript values and lodash helpers. Porting it with Python's
+own `==`, `sorted` and `copy.deepcopy` would quietly change results: `True == 1` in Python (distinct in
+JavaScript), an object's keys are listed with array-index keys first in JavaScript, lodash `sortBy` orders
+mixed types with JavaScript's `<`, and `cloneDeep` keeps shared objects shared. This module holds exact
+equivalents for plain JSON data (dict, list, str, int, float, bool, None) plus `UNDEFINED`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from functools import cmp_to_key
+from typing import Any, Final
+
+from schema_tools.documents.numbers import js_number
+
+
+class _Undefined:
+    """JavaScript's `undefined`: a missing key, distinct from JSON `null` (None)."""
+
+    _instance: _Undefined | None = None
+
+    def __new__(cls) -> _Undefined:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "undefined"
+
+
+UNDEFINED: Final = _Undefined()
+
+Comparator = Callable[[Any, Any], bool]
+
+# --- types and property access ---------------------------------------------------------------------------
+
+
+def is_number(value: Any) -> bool:
+    """A JavaScript number: int or float, but not bool (Python's bool is an int)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def is_array_index(key: str) -> bool:
+    """A canonical array index ("0" … "4294967294"): JavaScript lists these keys first, ascending."""
+    return key.isdigit() and key.isascii() and (key == "0" or key[0] != "0") and int(key) < 4294967295
+
+
+def js_keys(value: Any) -> list[str]:
+    """`Object.keys` for a dict or list (JavaScript order: array indices ascending, then insertion order)."""
+    if isinstance(value, dict):
+        keys = list(value)
+        if any(is_array_index(k) for k in keys):
+            indices = sorted((k for k in keys if is_array_index(k)), key=int)
+            return indices + [k for k in keys if not is_array_index(k)]
+        return keys
+    if isinstance(value, list):
+        return [str(i) for i in range(len(value))]
+    return []
+
+
+def js_reorder(obj: dict[str, Any]) -> dict[str, Any]:
+    """Put `obj` in JavaScript key order, in place (a no-op unless it has array-index keys)."""
+    if any(is_array_index(k) for k in obj):
+        items = [(k, obj[k]) for k in js_keys(obj)]
+        obj.clear()
+        obj.update(items)
+    return obj
+
+
+def prop(obj: Any, key: str) -> Any:
+    """`obj[key]` for a JSON value: UNDEFINED where JavaScript would give `undefined`."""
+    if isinstance(obj, dict):
+        return obj.get(key, UNDEFINED)
+    if isinstance(obj, list) and is_array_index(key) and int(key) < len(obj):
+        return obj[int(key)]
+    return UNDEFINED
+
+
+def has_own(obj: Any, key: str) -> bool:
+    """`obj.hasOwnProperty(key)`."""
+    if isinstance(obj, dict):
+        return key in obj
+    if isinstance(obj, list):
+        return is_array_index(key) and int(key) < len(obj)
+    return False
+
+
+def is_falsy(value: Any) -> bool:
+    """JavaScript falsiness: undefined, null, false, 0, NaN and ''."""
+    if value is UNDEFINED or value is None or value is False:
+        return True
+    if is_number(value):
+        return value == 0 or math.isnan(value)
+    return isinstance(value, str) and not value
+
+
+def guarded_get(obj: Any, key: str) -> Any:
+    """`obj && obj[key]`: a falsy obj is returned itself (so `false` stays `false`)."""
+    return obj if is_falsy(obj) else prop(obj, key)
+
+
+# --- equality ------------------------------------------------------------------------------------------
+
+
+def strict_equal(a: Any, b: Any) -> bool:
+    """`a === b`: objects by identity, numbers by value (NaN unequal), no bool/number mixing."""
+    if isinstance(a, dict | list) or isinstance(b, dict | list):
+        return a is b
+    if is_number(a) and is_number(b):
+        return bool(a == b)
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    return type(a) is type(b) and a == b
+
+
+def same_value_zero(a: Any, b: Any) -> bool:
+    """SameValueZero (lodash `uniq`, `intersection`, `indexOf`): `===`, except NaN equals NaN."""
+    return strict_equal(a, b) or (_is_nan(a) and _is_nan(b))
+
+
+def is_equal(a: Any, b: Any) -> bool:
+    """lodash `isEqual` for JSON values: deep, key order ignored, array order kept, bool never equals 1."""
+    if a is b:
+        return True
+    if isinstance(a, dict):
+        if not isinstance(b, dict) or len(a) != len(b):
+            return False
+        return all(k in b and is_equal(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        if not isinstance(b, list) or len(a) != len(b):
+            return False
+        return all(is_equal(x, y) for x, y in zip(a, b, strict=True))
+    return same_value_zero(a, b)
+
+
+def _is_nan(value: Any) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
+
+# --- lodash array helpers ----------------------------------------------------------------------------------
+
+
+def _identity_key(value: Any) -> tuple[Any, ...]:
+    """A hashable key under which two values are SameValueZero-equal exactly when their keys are equal."""
+    if isinstance(value, dict | list):
+        return ("object", id(value))
+    if isinstance(value, bool):
+        return ("boolean", value)
+    if is_number(value):
+        return ("number", "NaN") if math.isnan(value) else ("number", float(value))
+    return (type(value).__name__, value)
+
+
+def uniq(values: Iterable[Any]) -> list[Any]:
+    """lodash `uniq`: first occurrences, compared with SameValueZero."""
+    seen: set[tuple[Any, ...]] = set()
+    result = []
+    for value in values:
+        key = _identity_key(value)
+        if key not in seen:
+            seen.add(key)
+            result.append(value)
+    return result
+
+
+def uniq_with(values: Any, comparator: Comparator) -> list[Any]:
+    """lodash `uniqWith`: keeps a value unless `comparator(value, kept)` holds for an earlier kept one."""
+    if not isinstance(values, list):
+        return []
+    result: list[Any] = []
+    for value in values:
+        if not any(comparator(value, kept) for kept in result):
+            result.append(value)
+    return result
+
+
+def intersection(arrays: list[Any], comparator: Comparator | None = None) -> list[Any]:
+    """lodash `intersection` / `intersectionWith`: unique values of the first array found in all others."""
+    mapped = [a if isinstance(a, list) else [] for a in arrays]
+    if not mapped or mapped[0] is not arrays[0]:
+        return []
+    includes = comparator or same_value_zero
+    max_length = min(len(a) for a in mapped)
+    result: list[Any] = []
+    for value in mapped[0]:
+        if len(result) >= max_length:
+            break
+        if any(includes(value, r) for r in result):
+            continue
+        # lodash checks the other arrays from the last to the second.
+        if all(any(includes(value, o) for o in other) for other in reversed(mapped[1:])):
+            result.append(value)
+    return result
+
+
+def flatten_deep(values: Iterable[Any]) -> list[Any]:
+    """lodash `flattenDeep`."""
+    result: list[Any] = []
+    for value in values:
+        if isinstance(value, list):
+            result.extend(flatten_deep(value))
+        else:
+            result.append(value)
+    return result
+
+
+def clone_deep(value: Any, memo: dict[int, Any] | None = None) -> Any:
+    """lodash `cloneDeep`: an object met twice stays one (shared) object in the copy; JavaScript key order."""
+    if memo is None:
+        memo = {}
+    if isinstance(value, dict):
+        if id(value) in memo:
+            return memo[id(value)]
+        copy: dict[str, Any] = {}
+        memo[id(value)] = copy
+        for key in js_keys(value):
+            copy[key] = clone_deep(value[key], memo)
+        return copy
+    if isinstance(value, list):
+        if id(value) in memo:
+            return memo[id(value)]
+        items: list[Any] = []
+        memo[id(value)] = items
+        items.extend(clone_deep(item, memo) for item in value)
+        return items
+    return value
+
+
+# --- ordering: lodash sortBy over JavaScript's relational operators ---------------------------------------
+
+_JS_WHITESPACE = (
+    " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+_DECIMAL = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+_RADIX = re.compile(r"0([xXoObB])([0-9a-fA-F]+)")
+
+
+def to_js_string(value: Any) -> str:
+    """`String(value)` for JSON values (arrays join with commas, objects are `[object Object]`)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if is_number(value):
+        return js_number(value)
+    if value is None:
+        return "null"
+    if value is UNDEFINED:
+        return "undefined"
+    if isinstance(value, list):
+        return ",".join("" if v is None or v is UNDEFINED else to_js_string(v) for v in value)
+    return "[object Object]"
+
+
+def to_js_number(value: Any) -> float:
+    """`Number(value)` for JSON values."""
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if is_number(value):
+        return float(value)
+    if value is None:
+        return 0.0
+    if value is UNDEFINED:
+        return math.nan
+    if isinstance(value, dict | list):
+        return to_js_number(to_js_string(value))
+    text = str(value).strip(_JS_WHITESPACE)
+    if not text:
+        return 0.0
+    if _DECIMAL.fullmatch(text):
+        return float(text.replace("Infinity", "inf"))
+    radix = _RADIX.fullmatch(text)
+    if radix:
+        base = {"x": 16, "o": 8, "b": 2}[radix.group(1).lower()]
+        try:
+            return float(int(radix.group(2), base))
+        except ValueError:
+            return math.nan
+    return math.nan
+
+
+def _utf16_less(a: str, b: str) -> bool:
+    """JavaScript string `<`: by UTF-16 code unit, which differs from code points beyond U+FFFF."""
+    if a.isascii() and b.isascii():
+        return a < b
+    return a.encode("utf-16-be", "surrogatepass") < b.encode("utf-16-be", "surrogatepass")
+
+
+def js_less(a: Any, b: Any) -> bool:
+    """JavaScript `a < b` (abstract relational comparison; `undefined` results are False)."""
+    pa = to_js_string(a) if isinstance(a, dict | list) else a
+    pb = to_js_string(b) if isinstance(b, dict | list) else b
+    if isinstance(pa, str) and isinstance(pb, str):
+        return _utf16_less(pa, pb)
+    na, nb = to_js_number(pa), to_js_number(pb)
+    return not (math.isnan(na) or math.isnan(nb)) and na < nb
+
+
+def compare_ascending(value: Any, other: Any) -> int:
+    """lodash `compareAscending`: null and undefined sort last, NaN after everything."""
+    if strict_equal(value, other):
+        return 0
+    val_defined, val_null, val_reflexive = value is not UNDEFINED, value is None, not _is_nan(value)
+    oth_defined, oth_null, oth_reflexive = other is not UNDEFINED, other is None, not _is_nan(other)
+    if (
+        (not oth_null and js_less(other, value))
+        or (val_null and oth_defined and oth_reflexive)
+        or (not val_defined and oth_reflexive)
+        or not val_reflexive
+    ):
+        return 1
+    if (
+        (not val_null and js_less(value, other))
+        or (oth_null and val_defined and val_reflexive)
+        or (not oth_defined and val_reflexive)
+        or not oth_reflexive
+    ):
+        return -1
+    return 0
+
+
+def sort_by(values: Any) -> list[Any]:
+    """lodash `sortBy(values)` (identity iteratee): stable, ordered by `compareAscending`.
+
+    lodash hands the comparator to V8's `Array.prototype.sort`, a TimSort ported from CPython's, so
+    Python's `list.sort` asks the same questions in the same order; that matters because JavaScript's `<`
+    over mixed types is not a consistent order. (CPython 3.11's merge policy differs from V8's only for
+    64 or more items, where a consistent order is needed to get the same result.)
+    """
+    if not isinstance(values, list):
+        return []
+    indexed = list(enumerate(values))
+
+    def order(x: tuple[int, Any], y: tuple[int, Any]) -> int:
+        return compare_ascending(x[1], y[1]) or x[0] - y[0]
+
+    indexed.sort(key=cmp_to_key(order))
+    return [value for _, value in indexed]
