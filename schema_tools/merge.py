@@ -24,28 +24,20 @@ from typing import Any
 
 from schema_tools.errors import MergeError
 from schema_tools.merge_compare import SCHEMA_PROPS, compare
-from schema_tools.merge_js import (
-    UNDEFINED,
-    clone_deep,
-    flatten_deep,
-    guarded_get,
-    has_own,
-    is_array_index,
-    is_falsy,
-    js_keys,
-    js_reorder,
-    prop,
-    uniq,
-    uniq_with,
+from schema_tools.merge_groups import (
+    ITEMS_RELATED,
+    PROPERTY_RELATED,
+    Path,
+    all_unique_keys,
+    pointer,
+    resolve_group,
+    sub_merger,
 )
+from schema_tools.merge_js import UNDEFINED, clone_deep, flatten_deep, guarded_get, js_reorder, uniq_with
 from schema_tools.merge_resolvers import RESOLVERS, SubMerge
 
 __all__ = ["merge_all_of"]
 
-Path = tuple[str, ...]
-
-_PROPERTY_RELATED = ("properties", "patternProperties", "additionalProperties")
-_ITEMS_RELATED = ("items", "additionalItems")
 _SCHEMA_GROUP_PROPS = frozenset({"properties", "patternProperties", "definitions", "dependencies"})
 _SCHEMA_ARRAYS = frozenset({"anyOf", "oneOf"})
 
@@ -79,24 +71,16 @@ def _js_order_deep(value: Any, seen: set[int]) -> None:
             _js_order_deep(child, seen)
 
 
-def _pointer(path: Path) -> str:
-    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in path)
-
-
-def _all_unique_keys(values: list[Any]) -> list[str]:
-    return uniq(flatten_deep([js_keys(v) for v in values]))
-
-
 def _get_all_of(schema: Any, path: Path) -> list[Any]:
     """The schema (its `allOf` removed, in place) followed by its `allOf` members, depth first."""
     if schema is None:
-        raise MergeError("an allOf member is null, not a schema", pointer=_pointer(path))
+        raise MergeError("an allOf member is null, not a schema", pointer=pointer(path))
     if not isinstance(schema, dict) or "allOf" not in schema:
         return [schema]
     members = schema["allOf"]
     if not isinstance(members, list):
         # The reference recurses until the stack overflows.
-        raise MergeError("allOf must be an array", pointer=_pointer((*path, "allOf")))
+        raise MergeError("allOf must be an array", pointer=pointer((*path, "allOf")))
     del schema["allOf"]
     return [schema, *(_get_all_of(m, (*path, "allOf", str(i))) for i, m in enumerate(members))]
 
@@ -108,7 +92,7 @@ def _merge_root(root: Any, path: Path) -> Any:
 def _merge_schemas(schemas: Any, base: Any, path: Path) -> Any:
     """`mergeSchemas`: merge a list of schemas into `base` (or a new object); UNDEFINED for none."""
     if not isinstance(schemas, list):
-        raise MergeError("expected a list of schemas to merge", pointer=_pointer(path))
+        raise MergeError("expected a list of schemas to merge", pointer=pointer(path))
     schemas = clone_deep([s for s in schemas if s is not UNDEFINED])
     merged: dict[str, Any] = base if isinstance(base, dict) else {}
     if not schemas:
@@ -118,17 +102,17 @@ def _merge_schemas(schemas: Any, base: Any, path: Path) -> Any:
     if all(s is True for s in schemas):
         return True
     schemas = [s for s in schemas if isinstance(s, dict)]
-    all_keys = _all_unique_keys(schemas)
+    all_keys = all_unique_keys(schemas)
     if "allOf" in all_keys:
         # A nested allOf (e.g. in a property): merge all of these schemas as members of a new one.
         return _merge_root({"allOf": schemas}, path)
-    property_keys = [k for k in all_keys if k in _PROPERTY_RELATED]
-    item_keys = [k for k in all_keys if k in _ITEMS_RELATED]
+    property_keys = [k for k in all_keys if k in PROPERTY_RELATED]
+    item_keys = [k for k in all_keys if k in ITEMS_RELATED]
     for key in all_keys:
-        if key not in _PROPERTY_RELATED and key not in _ITEMS_RELATED:
+        if key not in PROPERTY_RELATED and key not in ITEMS_RELATED:
             _merge_keyword(merged, schemas, key, path)
-    merged.update(_resolve_group(property_keys, "properties", schemas, path))
-    merged.update(_resolve_group(item_keys, "items", schemas, path))
+    merged.update(resolve_group(property_keys, "properties", schemas, path, _merge_schemas))
+    merged.update(resolve_group(item_keys, "items", schemas, path, _merge_schemas))
     return js_reorder(merged)
 
 
@@ -151,7 +135,7 @@ def _merge_keyword(merged: dict[str, Any], schemas: list[dict[str, Any]], key: s
             _resolve_keyword(merged, compacted, key, parents)
     except MergeError as error:
         if error.pointer is None:
-            error.pointer = _pointer(path)
+            error.pointer = pointer(path)
         raise
 
 
@@ -162,9 +146,13 @@ def _resolve_keyword(merged: dict[str, Any], compacted: list[Any], key: str, par
         raise MergeError(
             f"No resolver found for key {key}: the schemas merged through allOf give it different values "
             f"({_values_text(compacted)}) and there is no rule to merge them",
-            pointer=_pointer(path),
+            pointer=pointer(path),
         )
-    merge = _sub_merger(key, parents) if key in _SCHEMA_GROUP_PROPS | _SCHEMA_ARRAYS else _plain_merger(path)
+    merge = (
+        sub_merger(_merge_schemas, key, parents)
+        if key in _SCHEMA_GROUP_PROPS | _SCHEMA_ARRAYS
+        else _plain_merger(path)
+    )
     reported = False
 
     def report(unresolved: list[Any]) -> None:
@@ -195,17 +183,6 @@ def _plain_merger(path: Path) -> SubMerge:
     return merge
 
 
-def _sub_merger(key: str, parents: Path) -> SubMerge:
-    """`createRequiredSubMerger`: merges the schemas found under `key`/<sub_key>."""
-
-    def merge(schemas: Any, sub_key: Any = UNDEFINED) -> Any:
-        if sub_key is UNDEFINED:
-            raise MergeError("internal error: a group merge needs the property name or index")
-        return _merge_schemas(schemas, None, (*parents, key, str(sub_key)))
-
-    return merge
-
-
 def _values_text(values: list[Any], limit: int = 200) -> str:
     texts = []
     for value in values:
@@ -218,137 +195,5 @@ def _throw_incompatible(values: list[Any], path: Path) -> None:
     raise MergeError(
         f'Could not resolve values for path "{".".join(path)}": they are probably incompatible. '
         f"Values: {_values_text(values)}",
-        pointer=_pointer(path),
+        pointer=pointer(path),
     )
-
-
-# --- the properties and items groups ---------------------------------------------------------------
-
-
-def _resolve_group(
-    keys: list[str], name: str, schemas: list[dict[str, Any]], parents: Path
-) -> dict[str, Any]:
-    """`callGroupResolver`: resolve the keys of one group together; empty results are left out."""
-    if not keys:
-        return {}
-    path = (*parents, name)
-    try:
-        picked = [{k: s[k] for k in keys if k in s} for s in schemas]
-        compacted = uniq_with(picked, compare)
-        if name == "properties":
-            result, not_empty = _resolve_properties(compacted, parents), False
-        else:
-            result, not_empty = _resolve_items(compacted, parents)
-    except MergeError as error:
-        if error.pointer is None:
-            error.pointer = _pointer(path)
-        raise
-    return {k: v for k, v in result.items() if not _is_empty_schema(v) or (k == "items" and not_empty)}
-
-
-def _is_empty_schema(value: Any) -> bool:
-    # Anything without keys except a boolean: {}, [], and (as in the reference) any scalar or undefined.
-    return not js_keys(value) and value is not True and value is not False
-
-
-def _resolve_properties(values: list[dict[str, Any]], parents: Path) -> dict[str, Any]:
-    # With ignoreAdditionalProperties (the reference's setting) properties are not checked against the
-    # other schemas' additionalProperties / patternProperties first.
-    result = {
-        "additionalProperties": _merge_schemas(
-            [prop(s, "additionalProperties") for s in values], None, (*parents, "additionalProperties")
-        ),
-        "patternProperties": _merge_schema_group(
-            [prop(s, "patternProperties") for s in values], _sub_merger("patternProperties", parents)
-        ),
-        "properties": _merge_schema_group(
-            [prop(s, "properties") for s in values], _sub_merger("properties", parents)
-        ),
-    }
-    if result["additionalProperties"] is False and isinstance(result["properties"], dict):
-        for name in list(result["properties"]):
-            if result["properties"][name] is False:
-                del result["properties"][name]
-    return result
-
-
-def _merge_schema_group(group: list[Any], merge: SubMerge) -> dict[str, Any]:
-    """`mergeSchemaGroup` for maps (`properties`, `patternProperties`): merge name by name."""
-    result: dict[str, Any] = {}
-    for key in _all_unique_keys(group):
-        values = [v for v in (guarded_get(g, key) for g in group) if v is not UNDEFINED]
-        merged = merge(uniq_with(values, compare), key)
-        if merged is not UNDEFINED:
-            result[key] = merged
-    return js_reorder(result)
-
-
-def _merge_item_group(
-    values: list[dict[str, Any]], merge: SubMerge, items: list[Any]
-) -> tuple[list[Any], bool]:
-    """`mergeSchemaGroup` for tuple `items`: merge position by position.
-
-    Also tells whether a non-index key was set: when object `items` are mixed with arrays, their keys land
-    on the JavaScript array as plain properties. No output shows them, but they make the array count as
-    non-empty, so an empty result is kept rather than cleaned up.
-    """
-    by_index: dict[int, Any] = {}
-    named = False
-    for key in _all_unique_keys(items):
-        schemas = [v for v in (_item_schema(sub, key) for sub in values) if v is not UNDEFINED]
-        merged = merge(uniq_with(schemas, compare), key)
-        if is_array_index(key):
-            by_index[int(key)] = merged
-        else:
-            named = True
-    size = max(by_index, default=-1) + 1
-    # A position without a schema is `undefined` in the reference (written as null by JSON.stringify).
-    return [None if by_index.get(i, UNDEFINED) is UNDEFINED else by_index[i] for i in range(size)], named
-
-
-def _item_schema(sub: Any, key: str) -> Any:
-    """`getItemSchemas`: the schema a member gives position `key` (its additionalItems past its tuple)."""
-    if is_falsy(sub):
-        return UNDEFINED
-    items = prop(sub, "items")
-    if not isinstance(items, list):
-        return items
-    at = prop(items, key)
-    if isinstance(at, dict | bool):
-        return at
-    return sub["additionalItems"] if has_own(sub, "additionalItems") else UNDEFINED
-
-
-def _resolve_items(values: list[dict[str, Any]], parents: Path) -> tuple[dict[str, Any], bool]:
-    """The items group: returns the result and whether a tuple `items` counts as non-empty though it is []."""
-    items = [prop(s, "items") for s in values]
-    present = [i for i in items if i is not UNDEFINED]
-    result: dict[str, Any] = {}
-    not_empty = False
-    if all(isinstance(i, dict | bool) for i in present):
-        result["items"] = _merge_schemas(items, None, (*parents, "items"))
-    else:
-        result["items"], not_empty = _merge_item_group(values, _sub_merger("items", parents), items)
-    last: list[Any] | None = None
-    if all(isinstance(i, list) for i in present):
-        last = [prop(s, "additionalItems") for s in values]
-    elif any(isinstance(i, list) for i in present):
-        last = [
-            UNDEFINED
-            if is_falsy(s)
-            else prop(s, "additionalItems" if isinstance(s.get("items"), list) else "items")
-            for s in values
-        ]
-    if last is not None:
-        result["additionalItems"] = _merge_schemas(last, None, (*parents, "additionalItems"))
-    if result.get("additionalItems") is False and isinstance(result["items"], list):
-        _remove_false_from_array(result["items"])
-    return result, not_empty
-
-
-def _remove_false_from_array(target: list[Any]) -> None:
-    # lodash forEach keeps counting over the original length while splicing, so the element right after
-    # a removed `false` is skipped, as in the reference.
-    for index in range(len(target)):
-        if index < len(target) and target[index] is False:
-            del target[index]

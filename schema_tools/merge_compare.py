@@ -26,10 +26,10 @@ from schema_tools.merge_js import (
     is_number,
     js_keys,
     prop,
-    sort_by,
     uniq,
     uniq_with,
 )
+from schema_tools.merge_js_order import sort_by
 
 Compare = Callable[[Any, Any], bool]
 _Comparer = Callable[[Any, Any, Compare], bool]

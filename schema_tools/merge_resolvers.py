@@ -26,11 +26,10 @@ from schema_tools.merge_js import (
     is_number,
     js_keys,
     js_reorder,
-    sort_by,
-    to_js_number,
     uniq,
     uniq_with,
 )
+from schema_tools.merge_js_order import sort_by, to_js_number
 
 # merge(schemas) merges a list of schemas; group keywords pass a second argument, the sub-key.
 SubMerge = Callable[..., Any]

@@ -164,8 +164,11 @@ def _read_http(url: str, timeout: float) -> str:
     worker.join(timeout + _DEADLINE_GRACE)
     if worker.is_alive():
         raise FetchError(f"timed out after {timeout:g} s")
-    if "error" in outcome:
-        raise _http_failure(outcome["error"], timeout)  # type: ignore[arg-type]
+    error = outcome.get("error")
+    if isinstance(error, Exception):
+        raise _http_failure(error, timeout)
+    if error is not None:
+        raise error  # type: ignore[misc]  # KeyboardInterrupt and the like: not a failed candidate
     return _decode(outcome["data"], url)  # type: ignore[arg-type]
 
 
@@ -247,13 +250,21 @@ class NotFound(Exception):
 
 
 class Resolver:
-    """Reads referenced documents from the base URIs, in order. One per run: it keeps what it parsed."""
+    """Reads referenced documents from the base URIs, in order. One per run: it keeps what it parsed.
+
+    base_uris: tried in order for every document (`./jsonschema/`, `/abs/dir`, `https://host/path/`).
+    cwd: the working directory: relative base URIs resolve against it, and the root schema is named
+        after it (so `#/…` and `./#/…` refer to the root).
+    uri_map: base-URI prefix -> local directory (or other URL), applied to each candidate URL.
+    timeout: seconds allowed for each HTTP candidate as a whole.
+    fetch: reads one URL; default `default_fetch` (file:// and http(s)://).
+    """
 
     def __init__(
         self,
         base_uris: Sequence[str],
         *,
-        cwd: Path,
+        cwd: Path | str,
         uri_map: Mapping[str, str] | None = None,
         timeout: float = 5.0,
         fetch: Fetch | None = None,

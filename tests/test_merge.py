@@ -19,7 +19,8 @@ from schema_tools.documents.load import load_file
 from schema_tools.errors import MergeError
 from schema_tools.merge import merge_all_of
 from schema_tools.merge_compare import compare
-from schema_tools.merge_js import UNDEFINED, is_equal, js_less, sort_by, uniq
+from schema_tools.merge_js import UNDEFINED, is_equal, uniq
+from schema_tools.merge_js_order import js_less, sort_by
 
 
 def _dump(value: Any) -> str:

@@ -445,7 +445,8 @@ def test_sort_keys_false_keeps_js_key_order() -> None:
 # --- the real repositories ---------------------------------------------------------------------------
 
 # Committed versions of schemas-event-primary that the sorting serializer does not reproduce, and why.
-# All of them were written by tool versions from before key sorting (the last touched in 2021-07).
+# All were last written in 2020 or by the bulk rematerialization 10669b2 (2021-07-05), by tool versions
+# that did not sort keys yet.
 PRIMARY_UNSORTED = {
     # plain `yaml.dump(obj)` output: identical once keys keep the file's own order
     "error/0.0.3.yaml",

@@ -82,6 +82,7 @@ def _js_key(key: Any) -> str:
 def _expanded_size(root: yaml.Node, path: str) -> int:
     """Count the nodes `root` expands to when aliases are inlined; raise when over the limit."""
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # on the current path: meeting one again means a recursive alias
     # Iterative post-order walk: a deep document must not hit Python's recursion limit.
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -91,6 +92,12 @@ def _expanded_size(root: yaml.Node, path: str) -> int:
         if isinstance(node, yaml.ScalarNode):
             sizes[id(node)] = 1
             continue
+        if not children_done and id(node) in open_nodes:
+            raise DocumentError(
+                "recursive YAML alias (a node that contains itself) cannot be a schema",
+                path=path,
+                line=node.start_mark.line + 1,
+            )
         children: list[yaml.Node] = (
             [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
         )
@@ -104,7 +111,9 @@ def _expanded_size(root: yaml.Node, path: str) -> int:
                     line=node.start_mark.line + 1,
                 )
             sizes[id(node)] = size
+            open_nodes.discard(id(node))
         else:
+            open_nodes.add(id(node))
             stack.append((node, True))
             stack.extend((c, False) for c in children if id(c) not in sizes)
     return sizes[id(root)]

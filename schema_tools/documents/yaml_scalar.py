@@ -112,15 +112,15 @@ def _resolves_int(data: str) -> bool:
     if ch == "_":
         return False
     has_digits = False
-    for index in range(index, length):  # noqa: B020 - the JS loop continues from the same index
+    while index < length:  # base 10, or base 60 from the first ":"
         ch = data[index]
-        if ch == "_":
-            continue
         if ch == ":":
             break
-        if not "0" <= ch <= "9":
-            return False
-        has_digits = True
+        if ch != "_":
+            if not "0" <= ch <= "9":
+                return False
+            has_digits = True
+        index += 1
     if not has_digits or ch == "_":
         return False
     if ch != ":":
