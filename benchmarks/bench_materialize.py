@@ -42,6 +42,7 @@ REFERENCE_PACKAGE = {
 def install_reference(directory: Path) -> list[str] | None:
     if shutil.which("npm") is None or shutil.which("node") is None:
         return None
+    directory.mkdir(parents=True, exist_ok=True)
     (directory / "package.json").write_text(json.dumps(REFERENCE_PACKAGE))
     subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=directory, check=True)
     return [str(directory / "node_modules" / ".bin" / "jsonschema-tools")]
@@ -98,8 +99,10 @@ def main() -> int:
                               ("reference", [*(reference or []), "materialize-all"])):
             if name == "reference" and reference is None:
                 continue
-            # Interleaving is not needed for a ratio of this size; each tool's runs are consecutive.
-            cold = timed(command, repo, deleted, args.runs)
+            # The reference cannot run on the deleted tree: it materializes everything at once and fails on
+            # fragment versions not written yet. It redoes all the work on every run anyway, so its
+            # figure for the same work (53 schemas materialized and written) is taken on the intact tree.
+            cold = timed(command, repo, deleted if name == "schema-tools" else (lambda: restore(repo)), args.runs)
             clean_after(repo)
             warm = timed(command, repo, lambda: restore(repo), args.runs)
             clean_after(repo)
@@ -111,6 +114,7 @@ def main() -> int:
 
     ours = results["schema-tools"]
     print(f"runs per figure: {args.runs} (wall-time medians)")
+    print("(reference: materialize-all on the intact tree, where it rewrites all 53; it fails on the deleted tree)")
     print(f"materialize-all, 53 latest versions deleted: schema-tools {ours['deleted'] * 1000:.0f} ms", end="")
     if "reference" in results:
         ref = results["reference"]
