@@ -9,10 +9,12 @@ one leaves the tree untouched.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from schema_tools.config import Config
@@ -20,13 +22,31 @@ from schema_tools.errors import SchemaToolsError
 from schema_tools.materialize import Materialized, materialize
 from schema_tools.repository import lodash_get
 
+if TYPE_CHECKING:
+    from schema_tools.cache import MaterializeCache
+    from schema_tools.write import Action
 
-@dataclass
+
+_NOT_LOADED: Any = object()
+
+
 class Source:
-    """A current schema to materialize: where it is and its parsed content."""
+    """A current schema to materialize: where it is, and its content (parsed on first use)."""
 
-    path: Path
-    schema: Any
+    def __init__(self, path: Path, schema: Any = _NOT_LOADED) -> None:
+        self.path = path
+        self._schema = schema
+
+    @property
+    def schema(self) -> Any:
+        if self._schema is _NOT_LOADED:
+            from schema_tools.documents.load import load_file
+
+            self._schema = load_file(self.path)
+        return self._schema
+
+    def __repr__(self) -> str:
+        return f"Source({str(self.path)!r})"
 
 
 @dataclass
@@ -35,6 +55,8 @@ class RunResult:
 
     materialized: list[Materialized] = field(default_factory=list)
     errors: list[SchemaToolsError] = field(default_factory=list)
+    inputs: dict[Path, list[str]] = field(default_factory=dict)  # documents each schema's $refs read
+    skipped: int = 0  # schemas the incremental cache found up to date
 
 
 def iter_refs(node: Any) -> Iterator[str]:
@@ -146,6 +168,7 @@ def materialize_sources(
     for source in dependency_order(sources, config):
         if on_progress is not None:
             on_progress(source)
+        first_read = len(resolver.read_log)
         try:
             item = materialize(source.schema, source.path, config, resolver, output_dir)
         except SchemaToolsError as error:
@@ -155,6 +178,7 @@ def materialize_sources(
             continue
         overlay.add(item, config)
         result.materialized.append(item)
+        result.inputs[source.path] = resolver.read_log[first_read:]
     return result
 
 
@@ -172,16 +196,73 @@ def materialize_and_write(
     *,
     output_dir: Path | None = None,
     on_progress: Callable[[Source], None] | None = None,
-) -> tuple[RunResult, list[Any]]:
+    cache: MaterializeCache | None = None,
+    apply_ignore: bool = False,
+) -> tuple[RunResult, list[Action]]:
     """Materialize all sources, then write them all — or, if any failed, nothing.
+
+    With a cache, sources it finds up to date are skipped without being read; after writing, any
+    skipped source whose inputs were rewritten is materialized in a further round. With apply_ignore,
+    sources whose `$id` matches ignoreSchemas are left out (materialize-all; explicit paths are not).
 
     Raises:
         RunFailed: one or more sources failed; it lists every error.
         WriteConflictError: a published version would change (and config.force is off).
     """
-    from schema_tools.write import write_all
+    from schema_tools.write import check_conflicts, write_one
 
-    result = materialize_sources(sources, config, output_dir=output_dir, on_progress=on_progress)
-    if result.errors:
-        raise RunFailed(result.errors)
-    return result, write_all(result.materialized, config)
+    pending = list(sources)
+    skipped: list[Source] = []
+    if cache is not None:
+        fresh = {s.path for s in pending if cache.is_fresh(s.path)}
+        skipped = [s for s in pending if s.path in fresh]
+        pending = [s for s in pending if s.path not in fresh]
+    if apply_ignore:
+        pending = [s for s in pending if not _ignored(s, config)]
+    total = RunResult()
+    actions: list[Action] = []
+    while pending:
+        result = materialize_sources(pending, config, output_dir=output_dir, on_progress=on_progress)
+        if result.errors:
+            raise RunFailed(result.errors)
+        check_conflicts(result.materialized, config)
+        for item in result.materialized:
+            written = write_one(item, config)
+            actions.extend(written)
+            if cache is not None and not config.dry_run:
+                links = [a.path for a in written if a.target is not None]
+                cache.record(item.source, result.inputs[item.source], [o.path for o in item.outputs], links)
+        total.materialized.extend(result.materialized)
+        # A skipped schema that reads a file this round rewrote is no longer up to date: redo it.
+        pending = [s for s in skipped if cache is not None and not cache.is_fresh(s.path)]
+        skipped = [s for s in skipped if s not in pending]
+    total.skipped = len(skipped)
+    if cache is not None and not config.dry_run:
+        cache.save()
+    return total, actions
+
+
+def _ignored(source: Source, config: Config) -> bool:
+    """ignoreSchemas is searched in `$id` (a document that is not a mapping is never ignored: it fails)."""
+    schema = source.schema
+    schema_id = schema.get("$id", "") if isinstance(schema, dict) else ""
+    return isinstance(schema_id, str) and config.is_ignored(schema_id)
+
+
+def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
+    """The cache for this working directory and these settings."""
+    from schema_tools import __version__
+    from schema_tools.cache import CACHE_DIR, MaterializeCache
+
+    settings = {
+        field_name: repr(getattr(config, field_name))
+        for field_name in (
+            "schema_base_path", "schema_base_uris", "schema_base_uri_map", "content_types", "current_name",
+            "schema_version_field", "should_dereference", "should_symlink_extensionless",
+            "should_symlink_latest", "ignore_schemas", "enforced_numeric_bounds", "should_generate_example",
+        )
+    }
+    settings["output_dir"] = repr(output_dir)
+    settings["version"] = __version__
+    fingerprint = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+    return MaterializeCache(config.cwd / CACHE_DIR, fingerprint)

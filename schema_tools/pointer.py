@@ -15,6 +15,8 @@ tokens are URI-encoded. These helpers work on such strings:
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterable
 from typing import Any, TypeGuard
@@ -60,12 +62,18 @@ def escape_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+@functools.lru_cache(maxsize=4096)
+def _encoded_token(token: str) -> str:
+    # The same few keys (`properties`, `type`, …) recur thousands of times in a run: encode each once.
+    return quote(escape_token(token), safe=_URI_COMPONENT_SAFE)
+
+
 def join_pointer(base: str, tokens: str | Iterable[str]) -> str:
     """Append tokens to the pointer of location `base` (adding `#` if it has none), URI-encoding each."""
     if "#" not in base:
         base += "#"
     for token in [tokens] if isinstance(tokens, str) else tokens:
-        base += "/" + quote(escape_token(token), safe=_URI_COMPONENT_SAFE)
+        base += "/" + _encoded_token(token)
     return base
 
 

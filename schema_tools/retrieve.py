@@ -277,6 +277,9 @@ class Resolver:
         self.timeout = timeout
         self._fetch: Fetch = fetch or default_fetch
         self._cache: dict[str, Document] = {}
+        # Where every document handed out was read from, in order (cached ones too): a run reads the
+        # slice for each schema to know what the schema depends on (the incremental cache needs it).
+        self.read_log: list[str] = []
 
     def candidates(self, key: str) -> list[Candidate]:
         """The URLs tried for document `key`, in base-URI order."""
@@ -286,6 +289,7 @@ class Resolver:
         """The parsed document `key` (shared, not to be changed). Raises NotFound or DocumentError."""
         cached = self._cache.get(key)
         if cached is not None:
+            self.read_log.append(cached.location)
             return cached
         tried: list[str] = []
         for candidate in self.candidates(key):
@@ -299,5 +303,6 @@ class Resolver:
             location = location_of(candidate.url)
             document = Document(key, location, load_text(text, location))
             self._cache[key] = document
+            self.read_log.append(location)
             return document
         raise NotFound(tried)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,18 @@ def find_conflicts(items: Iterable[Materialized]) -> list[WriteConflictError]:
     return conflicts
 
 
+def check_conflicts(items: Sequence[Materialized], config: Config) -> None:
+    """Raise when a published version would change (unless config.force).
+
+    Raises:
+        WriteConflictError: naming each version file and the current file it came from.
+    """
+    if not config.force:
+        conflicts = find_conflicts(items)
+        if conflicts:
+            raise conflicts[0] if len(conflicts) == 1 else _many(conflicts)
+
+
 def write_all(items: Sequence[Materialized], config: Config) -> list[Action]:
     """Write every materialized schema (or plan it, in a dry run).
 
@@ -60,10 +73,7 @@ def write_all(items: Sequence[Materialized], config: Config) -> list[Action]:
         WriteConflictError: a version exists with different content and config.force is off; then
             nothing at all is written.
     """
-    if not config.force:
-        conflicts = find_conflicts(items)
-        if conflicts:
-            raise conflicts[0] if len(conflicts) == 1 else _many(conflicts)
+    check_conflicts(items, config)
     actions: list[Action] = []
     for item in items:
         actions.extend(write_one(item, config))
@@ -103,10 +113,24 @@ def _update_latest(link: Path, target: Path, item: Materialized, config: Config)
     return [_link(link, target.name, config)]
 
 
+# A top-level `$id: <plain value>` line, as the writer emits it. Inside a block scalar a line would be
+# indented, so a match at column 0 is the root mapping's key.
+# The next line must not be indented, or the value could continue there (a multi-line plain scalar).
+_TOP_LEVEL_ID = re.compile(r"^\$id: ([^'\"\s#][^\n]*?)[ \t]*(?:\n(?![ \t])|\Z)", re.MULTILINE)
+
+
 def _version_of_file(path: Path, config: Config) -> Version:
+    """The version in the `$id` of the file `latest` points to (the reference reads the file, not the name)."""
     from schema_tools.documents.load import load_file
     from schema_tools.repository import schema_version_of
+    from schema_tools.versions import version_from_id
 
+    if config.schema_version_field == "$id" and path.suffix != ".json":
+        # Parsing an 800-line schema to read one line is most of the cost of a run with many links.
+        match = _TOP_LEVEL_ID.search(path.read_text(encoding="utf-8"))
+        version = version_from_id(match[1]) if match else None
+        if version is not None:
+            return version
     return schema_version_of(load_file(path), config, path)
 
 

@@ -54,6 +54,8 @@ def add_materialize_options(parser: argparse.ArgumentParser, *, output_dir: bool
     group.add_argument("-n", "--dry-run", action="store_true", default=None, help="write nothing; say what would change")
     group.add_argument("--force", action="store_true", default=None,
                        help="overwrite a published version whose content would change")
+    group.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="redo every schema, even those the incremental cache finds up to date")
 
 
 def overrides_from(args: argparse.Namespace) -> dict[str, Any]:

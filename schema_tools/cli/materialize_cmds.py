@@ -72,7 +72,7 @@ def run_materialize(args: argparse.Namespace) -> int:
     output_dir = args.output_dir.absolute() if args.output_dir else None
     if any(str(s.path) == "<stdin>" for s in sources) and output_dir is None:
         raise UsageError("reading a schema from standard input needs --output-dir (or --stdout)")
-    _materialize(sources, config, console, output_dir)
+    _materialize(sources, config, console, output_dir, use_cache=args.cache)
     return 0
 
 
@@ -93,20 +93,19 @@ def _print_materialized(sources: list[Source], config: Config) -> int:
 
 def run_materialize_all(args: argparse.Namespace) -> int:
     from schema_tools.plan import Source
-    from schema_tools.repository import find_current_files
+    from schema_tools.repository import iter_schema_paths
 
     config = config_from(args)
     console = Console.for_args(args, config)
-    sources = [Source(f.path, f.schema) for f in find_current_files(config)]
+    sources = [Source(path) for path, _current, _ct in iter_schema_paths(config, current_only=True)]
     if not sources:
         console.warn(f"no {config.current_name} files under {relative(config.schema_base_path)}")
     output_dir = args.output_dir.absolute() if args.output_dir else None
-    _materialize(sources, config, console, output_dir)
+    _materialize(sources, config, console, output_dir, use_cache=args.cache, apply_ignore=True)
     return 0
 
 
 def run_materialize_modified(args: argparse.Namespace) -> int:
-    from schema_tools.documents.load import load_file
     from schema_tools.gitrepo import git_add, git_root, modified_files
     from schema_tools.plan import Source
 
@@ -122,9 +121,9 @@ def run_materialize_modified(args: argparse.Namespace) -> int:
         console.info(f"no modified {config.current_name} files under {relative(base)}")
         console.summary("materialized 0 schemas")
         return 0
-    sources = [Source(p, load_file(p)) for p in paths]
+    sources = [Source(p) for p in paths]
     output_dir = args.output_dir.absolute() if args.output_dir else None
-    actions = _materialize(sources, config, console, output_dir)
+    actions = _materialize(sources, config, console, output_dir, use_cache=args.cache)
     changed = [a.path for a in actions if a.changed]
     if config.should_git_add and not config.dry_run and changed:
         git_add(root, changed)
@@ -132,14 +131,24 @@ def run_materialize_modified(args: argparse.Namespace) -> int:
     return 0
 
 
-def _materialize(sources: list[Source], config: Config, console: Console, output_dir: Path | None) -> list[Action]:
+def _materialize(
+    sources: list[Source],
+    config: Config,
+    console: Console,
+    output_dir: Path | None,
+    *,
+    use_cache: bool = False,
+    apply_ignore: bool = False,
+) -> list[Action]:
     """Materialize and write, then report what changed."""
     from schema_tools.cli.progress import Progress
-    from schema_tools.plan import materialize_and_write
+    from schema_tools.plan import materialize_and_write, open_cache
 
+    cache = open_cache(config, output_dir) if use_cache else None
     with Progress(console, total=len(sources)) as progress:
         result, actions = materialize_and_write(
-            sources, config, output_dir=output_dir, on_progress=lambda s: progress.step(relative(s.path))
+            sources, config, output_dir=output_dir, on_progress=lambda s: progress.step(relative(s.path)),
+            cache=cache, apply_ignore=apply_ignore,
         )
     for action in actions:
         if action.changed:
@@ -153,8 +162,9 @@ def _materialize(sources: list[Source], config: Config, console: Console, output
     unchanged = sum(1 for a in actions if a.kind == "unchanged")
     links = sum(1 for a in actions if a.kind == "link")
     prefix = "dry run: would materialize" if config.dry_run else "materialized"
+    skipped = f", {result.skipped} up to date (cached)" if result.skipped else ""
     console.summary(
         f"{prefix} {len(result.materialized)} schemas: {written} files written, {unchanged} unchanged, "
-        f"{links} links updated"
+        f"{links} links updated{skipped}"
     )
     return actions

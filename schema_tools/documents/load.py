@@ -126,7 +126,8 @@ def load_yaml_text(text: str, path: str = "<input>") -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _expanded_size(node, path)
+        if "&" in text:  # without an anchor there can be no alias, and nothing to expand
+            _expanded_size(node, path)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
