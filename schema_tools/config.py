@@ -51,6 +51,11 @@ OWN_DEFAULTS: dict[str, Any] = {
     "schemaBaseUriMap": {},
     "fetchTimeout": 5.0,
     "force": False,
+    # Compatibility settings; compat/settings.py reads and validates them (docs/compatibility.md).
+    "compatibilityMode": None,
+    "compatibilityPolicy": None,
+    "compatibilityModes": {},
+    "compatibilityExceptions": [],
 }
 DEFAULTS = {**REFERENCE_DEFAULTS, **OWN_DEFAULTS}
 _BOOLEAN_KEYS = {k for k, v in DEFAULTS.items() if isinstance(v, bool)}
