@@ -14,42 +14,49 @@ from schema_tools import __version__
 from schema_tools.errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, SchemaToolsError
 
 
-# One module per command (or family of commands) under schema_tools/cli/, each with register(subparsers).
-COMMAND_MODULES = (
-    "materialize_cmds",
-    "dereference_cmd",
-    "test_cmd",
-    "rules_cmd",
-    "compat_cmd",
-    "diff_cmd",
-    "install_hook_cmd",
-    "serve_cmd",
-    "export_cmd",
-    "validate_cmd",
-)
+# Every command: the module under schema_tools/cli/ that registers it (register(subparsers)), and its
+# one-line help. Only the module of the command being run is imported, so that `--help` and a pre-commit
+# hook pay for no other command's imports.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "materialize": ("materialize_cmds", "materialize the given current schema files into version files"),
+    "materialize-all": ("materialize_cmds", "materialize every current schema of the repository"),
+    "materialize-modified": ("materialize_cmds", "materialize the current schemas git sees as modified, then git add"),
+    "dereference": ("dereference_cmd", "print schemas with $refs resolved and allOf merged"),
+    "test": ("test_cmd", "check the schema repository (structure, robustness, compatibility)"),
+    "rules": ("rules_cmd", "list the check rules (IDs for --rule, --skip-rule and skipSchemaTestCases)"),
+    "compat": ("compat_cmd", "check that a schema version is compatible with another (or the whole repository)"),
+    "diff": ("diff_cmd", "show what changed between two versions of a schema"),
+    "install-git-hook": ("install_hook_cmd", "install a git pre-commit hook that materializes and checks staged schemas"),
+    "serve": ("serve_cmd", "serve schema repositories over HTTP (for intake services and browsers)"),
+    "export": ("export_cmd", "write what `serve` answers as static files, with an nginx config snippet"),
+    "validate": ("validate_cmd", "validate events against the schemas their $schema names"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; `command`'s module is imported to add its real options, the others are listed only."""
     import importlib
 
     parser = argparse.ArgumentParser(
         prog="schema-tools",
         description="Materialize, check and serve git repositories of versioned JSON Schemas. "
         "Reads .jsonschema-tools.yaml; a drop-in for @wikimedia/jsonschema-tools.",
-        epilog="Exit codes: 0 ok, 1 error in the input or failed checks, 2 usage error, 3 unexpected error.",
+        epilog="Exit codes: 0 ok, 1 error in the input or failed checks, 2 usage error, 3 unexpected error. "
+        "`schema-tools COMMAND --help` describes a command.",
     )
     parser.add_argument("--version", action="version", version=f"schema-tools {__version__}")
     parser.add_argument("--traceback", action="store_true", help="show the full traceback of unexpected errors")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"schema_tools.cli.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"schema_tools.cli.{name}":
-                raise
-            continue  # TODO(integration): every listed module exists once the open issues land
-        module.register(subparsers)
+    if command in COMMANDS:
+        importlib.import_module(f"schema_tools.cli.{COMMANDS[command][0]}").register(subparsers)
+    else:
+        for name, (_module, help_text) in COMMANDS.items():
+            subparsers.add_parser(name, help=help_text)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,8 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # --traceback is accepted anywhere on the line, so it can be added to any failing command.
     traceback = "--traceback" in argv
-    parser = build_parser()
-    args = parser.parse_args([a for a in argv if a != "--traceback"])
+    argv = [a for a in argv if a != "--traceback"]
+    parser = build_parser(_command_of(argv))
+    args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
