@@ -7,23 +7,33 @@ tool's version); a schema is redone when anything it read or wrote changed — o
 output of another schema that is redone. Remote documents (http) are never trusted: a schema that
 reads one is always redone.
 
-The cache lives in `.schema-tools-cache/` in the working directory, with a `.gitignore` of `*` so git
-never sees it (as pytest and ruff do with theirs). Deleting it is always safe.
+The cache lives outside the repository, beside the check cache (`$SCHEMA_TOOLS_CACHE_DIR`, else
+`$XDG_CACHE_HOME/schema-tools`, else `~/.cache/schema-tools`), one file per working directory.
+Deleting it is always safe.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-CACHE_DIR = ".schema-tools-cache"
-_FILE = "materialize-v1.json"
+_FORMAT = "materialize-v1"
 
 Signature = list[int]
+
+
+def cache_directory() -> Path:
+    """Where schema-tools keeps its caches (never inside the repository)."""
+    explicit = os.environ.get("SCHEMA_TOOLS_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "schema-tools"
 
 
 def signature(path: str | Path) -> Signature | None:
@@ -45,12 +55,13 @@ def link_target(path: str | Path) -> str | None:
 class MaterializeCache:
     """What the last successful run read and wrote for each current schema, under one fingerprint."""
 
-    def __init__(self, directory: Path, fingerprint: str) -> None:
-        self.directory = directory
+    def __init__(self, cwd: Path, fingerprint: str, directory: Path | None = None) -> None:
+        self.directory = (directory or cache_directory()) / "materialize"
+        self.file = self.directory / (hashlib.sha256(str(cwd).encode()).hexdigest()[:24] + ".json")
         self.fingerprint = fingerprint
         self.entries: dict[str, dict[str, Any]] = {}
         with contextlib.suppress(OSError, ValueError, AttributeError, TypeError):
-            data = json.loads((directory / _FILE).read_text(encoding="utf-8"))
+            data = json.loads(self.file.read_text(encoding="utf-8"))
             if data.get("fingerprint") == fingerprint:
                 self.entries = dict(data["entries"])
 
@@ -95,27 +106,8 @@ class MaterializeCache:
     def save(self) -> None:
         """Write the cache atomically; a cache that cannot be written is simply not kept."""
         with contextlib.suppress(OSError):
-            self.directory.mkdir(exist_ok=True)
-            ignore = self.directory / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Created by schema-tools: the cache is never committed.\n*\n")
-            temporary = self.directory / f".{_FILE}.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps({"fingerprint": self.fingerprint, "entries": self.entries}))
-            os.replace(temporary, self.directory / _FILE)
-
-
-def stale_closure(candidates: list[Path], cache: MaterializeCache) -> set[Path]:
-    """The schemas to redo: those not fresh, plus (transitively) those reading what a redone one writes."""
-    stale = {c for c in candidates if not cache.is_fresh(c)}
-    changed_outputs: set[str] = set()
-    for c in stale:
-        changed_outputs |= cache.outputs_of(c)
-    grew = True
-    while grew:
-        grew = False
-        for c in candidates:
-            if c not in stale and cache.inputs_of(c) & changed_outputs:
-                stale.add(c)
-                changed_outputs |= cache.outputs_of(c)
-                grew = True
-    return stale
+            self.directory.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+            data = {"format": _FORMAT, "fingerprint": self.fingerprint, "entries": self.entries}
+            temporary.write_text(json.dumps(data))
+            os.replace(temporary, self.file)

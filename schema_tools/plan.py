@@ -252,7 +252,7 @@ def _ignored(source: Source, config: Config) -> bool:
 def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     """The cache for this working directory and these settings."""
     from schema_tools import __version__
-    from schema_tools.cache import CACHE_DIR, MaterializeCache
+    from schema_tools.cache import MaterializeCache
 
     settings = {
         field_name: repr(getattr(config, field_name))
@@ -265,4 +265,4 @@ def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     settings["output_dir"] = repr(output_dir)
     settings["version"] = __version__
     fingerprint = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
-    return MaterializeCache(config.cwd / CACHE_DIR, fingerprint)
+    return MaterializeCache(config.cwd, fingerprint)

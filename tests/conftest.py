@@ -17,6 +17,14 @@ SHARED = PROJECT_ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own cache directory: nothing is written to ~/.cache, no test sees another's."""
+    directory = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("SCHEMA_TOOLS_CACHE_DIR", str(directory))
+    return directory
+
+
 def corpus_bundle(name: str) -> Path:
     """Path of a corpus bundle, or skip the test with the reason."""
     bundle = CORPORA / f"{name}.bundle"

@@ -39,11 +39,15 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return capsys.readouterr().err
 
 
-def test_second_run_skips_everything(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An unchanged repository is not materialized again; the cache is invisible to git."""
+def test_second_run_skips_everything(repo: Path, capsys: pytest.CaptureFixture[str], private_cache: Path) -> None:
+    """An unchanged repository is not materialized again; the cache lives outside the repository."""
+    before = sorted(p.relative_to(repo) for p in repo.rglob("*"))
     assert "materialized 2 schemas" in run(capsys)
+    after_first = sorted(p.relative_to(repo) for p in repo.rglob("*"))
     assert "materialized 0 schemas: 0 files written, 0 unchanged, 0 links updated, 2 up to date" in run(capsys)
-    assert (repo / ".schema-tools-cache" / ".gitignore").read_text().endswith("*\n")
+    assert sorted(p.relative_to(repo) for p in repo.rglob("*")) == after_first
+    assert len(after_first) - len(before) == 8  # 2 × (version file, extensionless link, latest, latest.yaml)
+    assert len(list((private_cache / "materialize").glob("*.json"))) == 1
 
 
 def test_changed_current_and_its_users_are_redone(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,8 +85,8 @@ def test_settings_change_and_no_cache_redo_all(repo: Path, capsys: pytest.Captur
     assert "materialized 2 schemas: 0 files written, 4 unchanged" in run(capsys, "-c", "yaml,json", "--no-cache")
 
 
-def test_dry_run_does_not_record(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_does_not_record(repo: Path, capsys: pytest.CaptureFixture[str], private_cache: Path) -> None:
     """A dry run writes no cache, so the real run afterwards does the work."""
     run(capsys, "-n")
-    assert not (repo / ".schema-tools-cache").exists()
+    assert not (private_cache / "materialize").exists()
     assert "materialized 2 schemas: 2 files written" in run(capsys)

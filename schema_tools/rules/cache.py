@@ -27,19 +27,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from schema_tools.cache import cache_directory
 from schema_tools.config import Config
 from schema_tools.rules.registry import Problem
 
 CACHE_FORMAT = 1
 ABSENT = "-"  # the recorded hash of a file that did not exist
-
-
-def cache_directory() -> Path:
-    explicit = os.environ.get("SCHEMA_TOOLS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "schema-tools"
 
 
 def digest(data: bytes) -> str:
