@@ -7,7 +7,6 @@ order of a whole run is plan.py's.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,8 +76,10 @@ def build(schema: Any, source: Path, config: Config, resolver: Resolver) -> dict
     if config.enforced_numeric_bounds is not None:
         from schema_tools.bounds import add_numeric_bounds
 
-        # deepcopy keeps shared subschemas shared, as lodash's cloneDeep does: they stay YAML anchors.
-        document = copy.deepcopy(document)
+        from schema_tools.documents.tree import copy_tree
+
+        # The copy keeps shared subschemas shared, as lodash's cloneDeep does: they stay YAML anchors.
+        document = copy_tree(document)
         add_numeric_bounds(document, config.enforced_numeric_bounds)
     if config.should_generate_example and _is_empty(document.get("examples")):
         from schema_tools.examples import generate_example

@@ -52,7 +52,8 @@ def js_keys(value: Any) -> list[str]:
     """`Object.keys` for a dict or list (JavaScript order: array indices ascending, then insertion order)."""
     if isinstance(value, dict):
         keys = list(value)
-        if any(is_array_index(k) for k in keys):
+        # The first-character test is cheap and almost always false: schema keys rarely start with a digit.
+        if any(k[:1].isdigit() and is_array_index(k) for k in keys):
             indices = sorted((k for k in keys if is_array_index(k)), key=int)
             return indices + [k for k in keys if not is_array_index(k)]
         return keys
@@ -63,7 +64,7 @@ def js_keys(value: Any) -> list[str]:
 
 def js_reorder(obj: dict[str, Any]) -> dict[str, Any]:
     """Put `obj` in JavaScript key order, in place (a no-op unless it has array-index keys)."""
-    if any(is_array_index(k) for k in obj):
+    if any(k[:1].isdigit() and is_array_index(k) for k in obj):
         items = [(k, obj[k]) for k in js_keys(obj)]
         obj.clear()
         obj.update(items)

@@ -18,11 +18,11 @@ structure (or a stack overflow); every error names the document and the JSON Poi
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from schema_tools.documents.tree import copy_tree
 from schema_tools.errors import DocumentError, RefCycleError, RefError
 from schema_tools.pointer import (
     PointerSyntaxError,
@@ -53,7 +53,7 @@ def dereference(schema: dict[str, Any], resolver: Resolver, *, path: str) -> dic
     `schema` itself is not changed (it is deep-copied first). `path` is the file it came from, for errors.
     Raises RefError (a target cannot be found), RefCycleError, or DocumentError (a target does not parse).
     """
-    root = copy.deepcopy(schema)
+    root = copy_tree(schema)
     try:
         result = _Dereferencer(resolver, Document(resolver.root_key, path, root)).run()
     except RecursionError:
@@ -144,7 +144,7 @@ class _Dereferencer:
             except DocumentError as error:  # say which $ref made us read the broken document
                 message = f"{error.message} (read for $ref {self._site(frame, with_document=True)})"
                 raise DocumentError(message, path=error.path, line=error.line) from None
-            document = Document(key, shared.location, copy.deepcopy(shared.value))
+            document = Document(key, shared.location, copy_tree(shared.value))
             self.docs[key] = document
         return document
 
