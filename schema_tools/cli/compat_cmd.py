@@ -14,16 +14,7 @@ if TYPE_CHECKING:
     from schema_tools.compat.settings import CompatSettings
     from schema_tools.config import Config
 
-MODE_CHOICES = (
-    "backward",
-    "backward-transitive",
-    "forward",
-    "forward-transitive",
-    "full",
-    "full-transitive",
-    "none",
-    "jsonschema-tools",
-)
+from schema_tools.compat.settings import MODES as MODE_CHOICES  # light: no engine is loaded
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
