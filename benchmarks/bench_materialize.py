@@ -33,8 +33,13 @@ REFERENCE_PACKAGE = {
     "dependencies": {"@wikimedia/jsonschema-tools": "1.3.0"},
     # The versions schemas-event-secondary's lock file pins (what the behaviour notes were measured with).
     "overrides": {
-        "js-yaml": "3.14.1", "json-stable-stringify": "1.0.1", "json-schema-merge-allof": "0.6.0",
-        "json-schema-ref-parser": "7.1.4", "lodash": "4.17.21", "semver": "6.3.0", "ajv": "6.12.6",
+        "js-yaml": "3.14.1",
+        "json-stable-stringify": "1.0.1",
+        "json-schema-merge-allof": "0.6.0",
+        "json-schema-ref-parser": "7.1.4",
+        "lodash": "4.17.21",
+        "semver": "6.3.0",
+        "ajv": "6.12.6",
     },
 }
 
@@ -104,9 +109,11 @@ def main() -> int:
             delete_latest(repo)
 
         results: dict[str, dict[str, float]] = {}
-        for name, command in (("schema-tools", [*SCHEMA_TOOLS, "materialize-all", "-q"]),
-                              ("schema-tools --no-cache", [*SCHEMA_TOOLS, "materialize-all", "-q", "--no-cache"]),
-                              ("reference", [*(reference or []), "materialize-all"])):
+        for name, command in (
+            ("schema-tools", [*SCHEMA_TOOLS, "materialize-all", "-q"]),
+            ("schema-tools --no-cache", [*SCHEMA_TOOLS, "materialize-all", "-q", "--no-cache"]),
+            ("reference", [*(reference or []), "materialize-all"]),
+        ):
             if name == "reference" and reference is None:
                 continue
             # The reference cannot run on the deleted tree: it materializes everything at once and fails on
@@ -136,8 +143,10 @@ def main() -> int:
                 line += f", ratio {reference_figures[scenario] / ours:.1f}x (target >= {target}x)"
             print(line)
     print(f"schema-tools --help: {statistics.median(help_times) * 1000:.0f} ms (target <= 100 ms)")
-    print(f"schema-tools materialize-modified with nothing modified: {statistics.median(noop_times) * 1000:.0f} ms "
-          "(target <= 100 ms)")
+    print(
+        f"schema-tools materialize-modified with nothing modified: {statistics.median(noop_times) * 1000:.0f} ms "
+        "(target <= 100 ms)"
+    )
     return 0
 
 

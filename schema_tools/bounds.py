@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_SCHEMA_KEYWORDS = frozenset(
-    {"additionalItems", "items", "contains", "additionalProperties", "propertyNames", "not"}
-)
+_SCHEMA_KEYWORDS = frozenset({"additionalItems", "items", "contains", "additionalProperties", "propertyNames", "not"})
 _ARRAY_KEYWORDS = frozenset({"items", "allOf", "anyOf", "oneOf"})
 _MAP_KEYWORDS = frozenset({"definitions", "properties", "patternProperties", "dependencies"})
 

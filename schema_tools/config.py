@@ -258,9 +258,7 @@ def _bounds(value: Any, where: str) -> tuple[int | float, int | float] | None:
         or len(value) != 2
         or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
     ):
-        raise ConfigError(
-            f"enforcedNumericBounds must be [minimum, maximum] or false, not {value!r}", path=where
-        )
+        raise ConfigError(f"enforcedNumericBounds must be [minimum, maximum] or false, not {value!r}", path=where)
     return value[0], value[1]
 
 

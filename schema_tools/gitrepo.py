@@ -19,9 +19,7 @@ class GitError(SchemaToolsError):
 
 def _git(args: Sequence[str], cwd: Path) -> str:
     try:
-        completed = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False
-        )
+        completed = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except FileNotFoundError:
         raise GitError("git is not installed or not on PATH") from None
     if completed.returncode != 0:
@@ -35,9 +33,12 @@ def git_root(path: Path) -> Path:
 
 
 def _has_head(root: Path) -> bool:
-    return subprocess.run(
-        ["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root, capture_output=True, check=False
-    ).returncode == 0
+    return (
+        subprocess.run(
+            ["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root, capture_output=True, check=False
+        ).returncode
+        == 0
+    )
 
 
 def modified_files(root: Path, *, staged: bool) -> list[Path]:
@@ -54,7 +55,9 @@ def modified_files(root: Path, *, staged: bool) -> list[Path]:
             args = ["diff", "--cached", "--name-only", "--diff-filter=ACM", "-z", _empty_tree(root)]
         names = _split(_git(args, root))
     else:
-        names = _split(_git(["diff", "--name-only", "--diff-filter=ACM", "-z", "HEAD" if head else _empty_tree(root)], root))
+        names = _split(
+            _git(["diff", "--name-only", "--diff-filter=ACM", "-z", "HEAD" if head else _empty_tree(root)], root)
+        )
         names += _split(_git(["ls-files", "--others", "--exclude-standard", "-z"], root))
     seen: dict[Path, None] = {}
     for name in names:

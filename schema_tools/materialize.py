@@ -75,7 +75,6 @@ def build(schema: Any, source: Path, config: Config, resolver: Resolver) -> dict
         document = dereference_schema(document, resolver, source)
     if config.enforced_numeric_bounds is not None:
         from schema_tools.bounds import add_numeric_bounds
-
         from schema_tools.documents.tree import copy_tree
 
         # The copy keeps shared subschemas shared, as lodash's cloneDeep does: they stay YAML anchors.
@@ -126,7 +125,5 @@ def materialize(
     schema_id = str(lodash_get(schema, config.schema_version_field))
     document = build(schema, source, config, resolver)
     directory = output_dir if output_dir is not None else source.parent
-    outputs = tuple(
-        Output(directory / f"{version}.{ct}", ct, render(document, ct)) for ct in config.content_types
-    )
+    outputs = tuple(Output(directory / f"{version}.{ct}", ct, render(document, ct)) for ct in config.content_types)
     return Materialized(source, schema_id, version, directory, document, outputs)

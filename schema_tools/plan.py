@@ -257,9 +257,18 @@ def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     settings = {
         field_name: repr(getattr(config, field_name))
         for field_name in (
-            "schema_base_path", "schema_base_uris", "schema_base_uri_map", "content_types", "current_name",
-            "schema_version_field", "should_dereference", "should_symlink_extensionless",
-            "should_symlink_latest", "ignore_schemas", "enforced_numeric_bounds", "should_generate_example",
+            "schema_base_path",
+            "schema_base_uris",
+            "schema_base_uri_map",
+            "content_types",
+            "current_name",
+            "schema_version_field",
+            "should_dereference",
+            "should_symlink_extensionless",
+            "should_symlink_latest",
+            "ignore_schemas",
+            "enforced_numeric_bounds",
+            "should_generate_example",
         )
     }
     settings["output_dir"] = repr(output_dir)

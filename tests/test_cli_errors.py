@@ -34,7 +34,9 @@ def files_under(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*")}
 
 
-def run(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
+def run(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, list[str]]:
     monkeypatch.chdir(root)
     before = files_under(root)
     code = main(["materialize-all", *args])
@@ -46,11 +48,17 @@ def run(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
 @pytest.mark.parametrize(
     ("current", "expected"),
     [
-        ("title: bad\n$id: /bad/1.0.0\ntype: object\nproperties: {a: [1, 2}\n", "jsonschema/bad/current.yaml:4: YAML syntax error"),
+        (
+            "title: bad\n$id: /bad/1.0.0\ntype: object\nproperties: {a: [1, 2}\n",
+            "jsonschema/bad/current.yaml:4: YAML syntax error",
+        ),
         ("- just\n- a list\n", "jsonschema/bad/current.yaml:1: a schema must be a mapping"),
         ("title: bad\ntype: object\n", "jsonschema/bad/current.yaml::/$id: schema has no $id"),
         ("title: bad\n$id: /bad/current\ntype: object\n", "jsonschema/bad/current.yaml::/$id: cannot read a version"),
-        ("title: bad\n$id: /bad/1.0.0\ntitle: again\n", "jsonschema/bad/current.yaml:3: YAML syntax error: found duplicate key 'title'"),
+        (
+            "title: bad\n$id: /bad/1.0.0\ntitle: again\n",
+            "jsonschema/bad/current.yaml:3: YAML syntax error: found duplicate key 'title'",
+        ),
     ],
     ids=["yaml-syntax", "not-a-mapping", "no-id", "id-without-version", "duplicate-key"],
 )
@@ -70,7 +78,11 @@ def test_unresolvable_ref_lists_every_uri_tried(
 ) -> None:
     """A $ref no base URI resolves names the pointer of the $ref and every URI tried."""
     config = CONFIG + "schemaBaseUris: [./jsonschema/, ./other/]\n"
-    make_repo(tmp_path, "title: bad\n$id: /bad/1.0.0\ntype: object\nproperties:\n  a:\n    $ref: /fragment/zzz/1.0.0\n", config)
+    make_repo(
+        tmp_path,
+        "title: bad\n$id: /bad/1.0.0\ntype: object\nproperties:\n  a:\n    $ref: /fragment/zzz/1.0.0\n",
+        config,
+    )
     code, errors = run(tmp_path, monkeypatch, capsys)
     assert code == 1
     assert len(errors) == 1
@@ -102,7 +114,9 @@ def test_allof_conflict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys:
     assert "jsonschema/bad/current.yaml::/type" in errors[0]
 
 
-def test_alias_bomb_is_refused_fast(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_alias_bomb_is_refused_fast(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A billion-laughs document is refused before it is expanded."""
     lines = ["title: bad", "$id: /bad/1.0.0", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]

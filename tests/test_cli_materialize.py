@@ -98,7 +98,9 @@ def test_output_dir_and_no_dereference(repo: Path) -> None:
     assert "  - $ref: /fragment/common/1.0.0#\n" in text and "allOf:" in text
 
 
-def test_stdin_needs_output_dir(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stdin_needs_output_dir(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Reading from standard input without --output-dir is a usage error (exit 2)."""
     monkeypatch.setattr("sys.stdin", io.StringIO(FRAGMENT))
     assert main(["materialize"]) == 2

@@ -38,7 +38,9 @@ def added_version_files(repo: Path) -> list[tuple[str, str, str]]:
     """(commit, date, path) for every `<semver>.yaml` a commit added."""
     pairs = []
     commit = date = ""
-    for line in git(repo, "log", "--no-renames", "--diff-filter=A", "--format=@%H %cs", "--name-only", "--", "jsonschema").splitlines():
+    for line in git(
+        repo, "log", "--no-renames", "--diff-filter=A", "--format=@%H %cs", "--name-only", "--", "jsonschema"
+    ).splitlines():
         if line.startswith("@"):
             commit, date = line[1:].split()
         elif line.endswith(".yaml") and parse_version(line.rsplit("/", 1)[1].removesuffix(".yaml")):
@@ -65,7 +67,7 @@ def strip_default_bounds(ours: Any, committed: Any) -> Any:
             result[key] = strip_default_bounds(value, committed.get(key))
         return result
     if isinstance(ours, list) and isinstance(committed, list):
-        return [strip_default_bounds(o, c) for o, c in zip(ours, committed)] + ours[len(committed):]
+        return [strip_default_bounds(o, c) for o, c in zip(ours, committed, strict=False)] + ours[len(committed) :]
     return ours
 
 

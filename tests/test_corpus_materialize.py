@@ -68,7 +68,8 @@ def test_primary_fragments_are_materialized_before_their_users(
     deleted = delete_latest_versions(primary_repo)
     deleted_ids = {load_file(p.parent / "current.yaml")["$id"] for p in deleted}
     referencing = [
-        p.parent for p in deleted
+        p.parent
+        for p in deleted
         if any(ref.split("#")[0] in deleted_ids for ref in iter_refs(load_file(p.parent / "current.yaml")))
     ]
     # The corpus really exercises the ordering: several schemas need a fragment version deleted above.
@@ -77,8 +78,9 @@ def test_primary_fragments_are_materialized_before_their_users(
     assert git_status(primary_repo) == []
 
 
-def test_primary_unchanged_repository_is_a_no_op(primary_pristine: Path, primary_repo: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_primary_unchanged_repository_is_a_no_op(
+    primary_pristine: Path, primary_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On an up-to-date repository nothing is rewritten: every version file keeps its mtime."""
     files = sorted(p for p in (primary_repo / "jsonschema").rglob("*.yaml") if not p.is_symlink())
     before = {p: p.stat().st_mtime_ns for p in files}

@@ -14,13 +14,23 @@ from schema_tools.errors import DocumentError
 def test_yaml_11_boolean_words_stay_strings() -> None:
     """`on:`, `yes:`, `n` are strings as in YAML 1.2 (real files have them as keys); true/false are booleans."""
     assert load_text("on: off\nyes: no\nn: y\nt: true\nf: False\n") == {
-        "on": "off", "yes": "no", "n": "y", "t": True, "f": False,
+        "on": "off",
+        "yes": "no",
+        "n": "y",
+        "t": True,
+        "f": False,
     }
 
 
 def test_numbers_as_js_yaml_reads_them() -> None:
     """`1e3` is a number (PyYAML's YAML 1.1 resolver would make it a string); octal and hex still work."""
-    assert load_text("a: 1e3\nb: -2E-2\nc: 0x1F\nd: 1.5\ne: '1e3'\n") == {"a": 1000.0, "b": -0.02, "c": 31, "d": 1.5, "e": "1e3"}
+    assert load_text("a: 1e3\nb: -2E-2\nc: 0x1F\nd: 1.5\ne: '1e3'\n") == {
+        "a": 1000.0,
+        "b": -0.02,
+        "c": 31,
+        "d": 1.5,
+        "e": "1e3",
+    }
 
 
 def test_keys_are_always_strings() -> None:

@@ -44,7 +44,8 @@ def test_staged_change_is_materialized_and_added(repo: Path) -> None:
     } == staged
     assert (directory / "latest").resolve().name == "1.1.0.yaml"
     assert git(repo, "status", "--porcelain", "--untracked-files=all").splitlines() == [
-        f"{line}" for line in git(repo, "status", "--porcelain", "--untracked-files=all").splitlines()
+        f"{line}"
+        for line in git(repo, "status", "--porcelain", "--untracked-files=all").splitlines()
         if line.startswith(("M ", "A "))
     ]
 

@@ -25,14 +25,13 @@ def item(directory: Path, version: str, body: str = "x: 1") -> Materialized:
         Output(directory / f"{version}.yaml", "yaml", text),
         Output(directory / f"{version}.json", "json", f'{{\n  "$id": "/s/{version}"\n}}'),
     )
-    return Materialized(directory / "current.yaml", f"/s/{version}", Version(major, minor, patch), directory, {}, outputs)
+    return Materialized(
+        directory / "current.yaml", f"/s/{version}", Version(major, minor, patch), directory, {}, outputs
+    )
 
 
 def listing(directory: Path) -> dict[str, str]:
-    return {
-        p.name: ("-> " + os.readlink(p)) if p.is_symlink() else p.read_text()
-        for p in sorted(directory.iterdir())
-    }
+    return {p.name: ("-> " + os.readlink(p)) if p.is_symlink() else p.read_text() for p in sorted(directory.iterdir())}
 
 
 def test_new_version_files_and_relative_links(tmp_path: Path) -> None:

@@ -20,15 +20,31 @@ def comma_list(value: str) -> list[str]:
 def add_config_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("configuration")
     group.add_argument(
-        "-C", "--config", "--config-paths", dest="config_paths", action="extend", type=comma_list,
-        metavar="FILE", help="config files to read, in order (default: ./.jsonschema-tools.yaml)",
+        "-C",
+        "--config",
+        "--config-paths",
+        dest="config_paths",
+        action="extend",
+        type=comma_list,
+        metavar="FILE",
+        help="config files to read, in order (default: ./.jsonschema-tools.yaml)",
     )
     group.add_argument(
-        "-u", "--schema-base-uris", dest="schema_base_uris", action="extend", type=comma_list, metavar="URI",
+        "-u",
+        "--schema-base-uris",
+        dest="schema_base_uris",
+        action="extend",
+        type=comma_list,
+        metavar="URI",
         help="base URIs (directories, file://, http(s)://) that absolute $ref paths are looked up under, in order",
     )
     group.add_argument(
-        "-m", "--map-base-uri", dest="map_base_uri", action="append", metavar="URI=DIR", default=[],
+        "-m",
+        "--map-base-uri",
+        dest="map_base_uri",
+        action="append",
+        metavar="URI=DIR",
+        default=[],
         help="read a remote base URI from a local directory instead (offline runs); repeatable",
     )
     group.add_argument("--fetch-timeout", type=float, metavar="SECONDS", help="timeout of each HTTP fetch (default 5)")
@@ -39,23 +55,60 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
 def add_materialize_options(parser: argparse.ArgumentParser, *, output_dir: bool = True) -> None:
     group = parser.add_argument_group("materialization")
     if output_dir:
-        group.add_argument("-o", "--output-dir", type=Path, metavar="DIR",
-                           help="write version files here instead of beside each current file")
-    group.add_argument("-c", "--content-types", dest="content_types", action="extend", type=comma_list,
-                       metavar="TYPE", help="content types to write: yaml, json (first one gets the links)")
+        group.add_argument(
+            "-o",
+            "--output-dir",
+            type=Path,
+            metavar="DIR",
+            help="write version files here instead of beside each current file",
+        )
+    group.add_argument(
+        "-c",
+        "--content-types",
+        dest="content_types",
+        action="extend",
+        type=comma_list,
+        metavar="TYPE",
+        help="content types to write: yaml, json (first one gets the links)",
+    )
     group.add_argument("-V", "--schema-version-field", metavar="FIELD", help="field holding the version (default $id)")
     group.add_argument("-N", "--current-name", metavar="NAME", help="name of the current file (default current)")
-    group.add_argument("-D", "--no-dereference", dest="dereference", action="store_false", default=None,
-                       help="do not resolve $refs nor merge allOf")
-    group.add_argument("-S", "--no-symlink-extensionless", dest="symlink_extensionless", action="store_false",
-                       default=None, help="do not link <version> to <version>.<type>")
-    group.add_argument("-L", "--no-symlink-latest", dest="symlink_latest", action="store_false", default=None,
-                       help="do not maintain the latest links")
-    group.add_argument("-n", "--dry-run", action="store_true", default=None, help="write nothing; say what would change")
-    group.add_argument("--force", action="store_true", default=None,
-                       help="overwrite a published version whose content would change")
-    group.add_argument("--no-cache", dest="cache", action="store_false",
-                       help="redo every schema, even those the incremental cache finds up to date")
+    group.add_argument(
+        "-D",
+        "--no-dereference",
+        dest="dereference",
+        action="store_false",
+        default=None,
+        help="do not resolve $refs nor merge allOf",
+    )
+    group.add_argument(
+        "-S",
+        "--no-symlink-extensionless",
+        dest="symlink_extensionless",
+        action="store_false",
+        default=None,
+        help="do not link <version> to <version>.<type>",
+    )
+    group.add_argument(
+        "-L",
+        "--no-symlink-latest",
+        dest="symlink_latest",
+        action="store_false",
+        default=None,
+        help="do not maintain the latest links",
+    )
+    group.add_argument(
+        "-n", "--dry-run", action="store_true", default=None, help="write nothing; say what would change"
+    )
+    group.add_argument(
+        "--force", action="store_true", default=None, help="overwrite a published version whose content would change"
+    )
+    group.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="redo every schema, even those the incremental cache finds up to date",
+    )
 
 
 def overrides_from(args: argparse.Namespace) -> dict[str, Any]:

@@ -10,13 +10,22 @@ from schema_tools.cli.common import add_config_options, config_from, read_source
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "dereference", help="print schemas with $refs resolved and allOf merged",
+        "dereference",
+        help="print schemas with $refs resolved and allOf merged",
         description="Resolve $refs against the base URIs and merge allOf, then print the result on stdout "
         "(several files: one sequence). No numeric bounds and no generated example.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="schema files; none or - reads standard input")
-    parser.add_argument("-f", "--format", "-c", "--content-type", dest="format", choices=("yaml", "json"),
-                        default="yaml", help="output format (default yaml)")
+    parser.add_argument(
+        "-f",
+        "--format",
+        "-c",
+        "--content-type",
+        dest="format",
+        choices=("yaml", "json"),
+        default="yaml",
+        help="output format (default yaml)",
+    )
     add_config_options(parser)
     parser.set_defaults(handler=run)
 

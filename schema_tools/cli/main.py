@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from schema_tools import __version__
 from schema_tools.errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, SchemaToolsError
 
-
 # Every command: the module under schema_tools/cli/ that registers it (register(subparsers)), and its
 # one-line help. Only the module of the command being run is imported, so that `--help` and a pre-commit
 # hook pay for no other command's imports.
@@ -26,7 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("rules_cmd", "list the check rules (IDs for --rule, --skip-rule and skipSchemaTestCases)"),
     "compat": ("compat_cmd", "check that a schema version is compatible with another (or the whole repository)"),
     "diff": ("diff_cmd", "show what changed between two versions of a schema"),
-    "install-git-hook": ("install_hook_cmd", "install a git pre-commit hook that materializes and checks staged schemas"),
+    "install-git-hook": (
+        "install_hook_cmd",
+        "install a git pre-commit hook that materializes and checks staged schemas",
+    ),
     "serve": ("serve_cmd", "serve schema repositories over HTTP (for intake services and browsers)"),
     "export": ("export_cmd", "write what `serve` answers as static files, with an nginx config snippet"),
     "validate": ("validate_cmd", "validate events against the schemas their $schema names"),
@@ -85,8 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last resort: never a bare traceback unless asked for
         if traceback:
             raise
-        print(f"unexpected error: {type(error).__name__}: {error} (rerun with --traceback for details)",
-              file=sys.stderr)
+        print(
+            f"unexpected error: {type(error).__name__}: {error} (rerun with --traceback for details)", file=sys.stderr
+        )
         return EXIT_UNEXPECTED
 
 

@@ -25,19 +25,25 @@ if TYPE_CHECKING:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     one = subparsers.add_parser(
-        "materialize", help="materialize the given current schema files into version files",
+        "materialize",
+        help="materialize the given current schema files into version files",
         description="Dereference, merge allOf, add numeric bounds and an example, then write "
         "<version>.<type> files and links beside each schema (or into --output-dir).",
     )
     one.add_argument("paths", nargs="*", metavar="PATH", help="schema files; none or - reads standard input")
-    one.add_argument("-O", "--stdout", action="store_true",
-                     help="print the materialized schema (first content type) instead of writing files")
+    one.add_argument(
+        "-O",
+        "--stdout",
+        action="store_true",
+        help="print the materialized schema (first content type) instead of writing files",
+    )
     add_materialize_options(one)
     add_config_options(one)
     one.set_defaults(handler=run_materialize)
 
     every = subparsers.add_parser(
-        "materialize-all", help="materialize every current schema of the repository",
+        "materialize-all",
+        help="materialize every current schema of the repository",
         description="Find every current schema under BASE (default: schemaBasePath) and materialize them, "
         "fragments before the schemas that reference them. Nothing is written if any schema fails.",
     )
@@ -47,15 +53,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     every.set_defaults(handler=run_materialize_all)
 
     modified = subparsers.add_parser(
-        "materialize-modified", help="materialize the current schemas git sees as modified, then git add",
+        "materialize-modified",
+        help="materialize the current schemas git sees as modified, then git add",
         description="Materialize current schema files that differ from HEAD (with --staged: that are "
         "staged), plus new untracked ones, and stage what was written (unless --no-git-add).",
     )
     modified.add_argument("base", nargs="?", type=Path, metavar="BASE", help="schema base path")
-    modified.add_argument("-s", "--staged", action="store_true", default=None,
-                          help="only staged changes (for a pre-commit hook)")
-    modified.add_argument("-G", "--no-git-add", dest="git_add", action="store_false", default=None,
-                          help="do not git add the files written")
+    modified.add_argument(
+        "-s", "--staged", action="store_true", default=None, help="only staged changes (for a pre-commit hook)"
+    )
+    modified.add_argument(
+        "-G",
+        "--no-git-add",
+        dest="git_add",
+        action="store_false",
+        default=None,
+        help="do not git add the files written",
+    )
     add_materialize_options(modified)
     add_config_options(modified)
     modified.set_defaults(handler=run_materialize_modified)
@@ -114,7 +128,8 @@ def run_materialize_modified(args: argparse.Namespace) -> int:
     root = git_root(config.schema_base_path)
     base = config.schema_base_path
     paths = [
-        p for p in modified_files(root, staged=config.git_staged)
+        p
+        for p in modified_files(root, staged=config.git_staged)
         if p.name == config.current_name and p.is_file() and p.is_relative_to(base)
     ]
     if not paths:
@@ -147,8 +162,12 @@ def _materialize(
     cache = open_cache(config, output_dir) if use_cache else None
     with Progress(console, total=len(sources)) as progress:
         result, actions = materialize_and_write(
-            sources, config, output_dir=output_dir, on_progress=lambda s: progress.step(relative(s.path)),
-            cache=cache, apply_ignore=apply_ignore,
+            sources,
+            config,
+            output_dir=output_dir,
+            on_progress=lambda s: progress.step(relative(s.path)),
+            cache=cache,
+            apply_ignore=apply_ignore,
         )
     for action in actions:
         if action.changed:

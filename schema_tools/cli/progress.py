@@ -30,8 +30,12 @@ class Progress:
                 self.enabled = False
                 return self
             self._bar = RichProgress(
-                TextColumn("materializing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                transient=True, console=RichConsole(stderr=True),
+                TextColumn("materializing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                transient=True,
+                console=RichConsole(stderr=True),
             )
             self._bar.__enter__()
             self._task = self._bar.add_task("", total=self.total)
@@ -41,8 +45,6 @@ class Progress:
         if self._bar is not None:
             self._bar.update(self._task, advance=1, description=label)
 
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         if self._bar is not None:
             self._bar.__exit__(kind, value, tb)

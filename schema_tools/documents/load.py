@@ -132,9 +132,7 @@ def load_yaml_text(text: str, path: str = "<input>") -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
-        raise DocumentError(
-            f"YAML syntax error: {problem}", path=path, line=mark.line + 1 if mark else None
-        ) from None
+        raise DocumentError(f"YAML syntax error: {problem}", path=path, line=mark.line + 1 if mark else None) from None
     except yaml.YAMLError as error:
         raise DocumentError(f"YAML error: {error}", path=path) from None
     finally:
