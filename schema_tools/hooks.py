@@ -1,9 +1,10 @@
 """Git hooks: the pre-commit framework's hook definitions and a plain `.git/hooks/pre-commit` script.
 
 Both run the same two commands: materialize the staged current schemas (and `git add` what was
-written), then check the staged changes since HEAD (published versions untouched, current schemas
-materialized, new versions compatible). `.pre-commit-hooks.yaml` at the project root is this data,
-written out; a test keeps the two equal.
+written), then `schema-tools test` on what the commit changes: the repository checks of the schemas it
+touches, and the checks of the staged changes since HEAD (published versions untouched, current schemas
+materialized, new versions compatible), in one report. `.pre-commit-hooks.yaml` at the project root
+is this data, written out; a test keeps the two equal.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from schema_tools.errors import SchemaToolsError
 
 MATERIALIZE = "schema-tools materialize-modified --staged"
-CHECK = "schema-tools compat --since HEAD --staged"
+CHECK = "schema-tools test --staged --since HEAD"
 MARKER = "# installed by schema-tools install-git-hook"
 
 # The hooks `.pre-commit-hooks.yaml` offers: (id, name, entry, description, extra keys).
@@ -33,8 +34,8 @@ PRE_COMMIT_HOOKS: tuple[dict[str, object], ...] = (
     {
         "id": "schema-tools-test",
         "name": "check schema changes",
-        "description": "Refuse changes to published versions, unmaterialized current schemas, and new "
-        "versions that break compatibility within a major version.",
+        "description": "Check the schemas a commit changes, and refuse changes to published versions, "
+        "unmaterialized current schemas, and new versions that break compatibility within a major version.",
         "entry": CHECK,
         "language": "python",
         "pass_filenames": False,
@@ -44,8 +45,9 @@ PRE_COMMIT_HOOKS: tuple[dict[str, object], ...] = (
 
 SCRIPT = f"""#!/bin/sh
 {MARKER}
-# Materializes the staged current schemas (and stages what it wrote), then refuses the commit if it
-# changes a published version or breaks compatibility. `git commit --no-verify` skips it.
+# Materializes the staged current schemas (and stages what it wrote), then refuses the commit if the
+# schemas it touches fail a check, or it changes a published version or breaks compatibility.
+# `git commit --no-verify` skips it.
 # git runs hooks with GIT_DIR set; schema-tools runs git in other directories, so let git find it.
 unset GIT_DIR
 if ! command -v schema-tools >/dev/null 2>&1; then

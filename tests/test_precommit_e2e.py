@@ -89,5 +89,5 @@ def test_pre_commit_hooks_end_to_end(pre_commit: list[str], tmp_path: Path) -> N
     assert refused.returncode != 0
     output = refused.stdout + refused.stderr
     assert "check schema changes" in output and "Failed" in output
-    assert f"{EVENT}/1.0.0.yaml: error: published version file modified since HEAD" in output
+    assert f"{EVENT}/1.0.0.yaml: published version file modified since HEAD" in output
     assert "[published-version-modified]" in output
