@@ -16,7 +16,6 @@ tokens are URI-encoded. These helpers work on such strings:
 from __future__ import annotations
 
 import functools
-
 import re
 from collections.abc import Iterable
 from typing import Any, TypeGuard
