@@ -6,10 +6,13 @@ and two registered formats: `uri-reference` → `http://example.org`, `date-time
 `2021-01-01T00:00:00.000Z`. Since the random number is a constant, the output is a pure function of the
 schema, and this module ports the code paths of jsf's `dist/main.cjs.js` that it goes through: `run`,
 `traverse`, `resolveSchema` (allOf merging, oneOf/anyOf "thunks", `$id` clean-up), `clean`, `merge`,
-`omitProps`, `notValue`, `typecast` and the type generators (in `schema_tools.examples_types`), and the
-regex-driven strings (`schema_tools.randexp`). Quirks are kept on purpose, e.g. negative values are
-dropped from an integer `enum` that has a `minimum`, a property without `type` copies its non-keyword
-content, `maxLength: 0` does not cut, and arrays of empty objects lose those objects.
+`omitProps`, `notValue`; `typecast`, formats and scalar types are in `schema_tools.examples_types`,
+arrays and objects in `schema_tools.examples_objects`, JavaScript value semantics in
+`schema_tools.examples_js`, and the regex-driven strings in `schema_tools.randexp`.
+
+Quirks are kept on purpose, e.g. negative values are dropped from an integer `enum` that has a
+`minimum`, a property without `type` copies its non-keyword content, `maxLength: 0` does not cut, and
+arrays of empty objects lose those objects.
 
 Deliberate deviations, where the reference is not deterministic or crashes:
 
@@ -20,7 +23,10 @@ Deliberate deviations, where the reference is not deterministic or crashes:
   containing `true`) or throw a TypeError, an `ExampleError` names the subschema instead;
 * a `$ref` left in the input is an error (the pipeline dereferences first); the jsf extension keywords
   (`autoIncrement`, `sequentialDate`, …) are refused rather than run;
-* `undefined` values, which jsf can leave in objects (and js-yaml then refuses to dump), are dropped.
+* `undefined` values, which jsf can leave in objects (and js-yaml then refuses to dump), are dropped;
+* `new Date(text)` (the post-processing of `date-time`, `date` and `time` strings) is reproduced for
+  the ISO forms and for what the fixed values above can become; other strings, which only a `pattern`
+  or `enum` next to such a format can produce and which V8's lenient parser may read, are an error.
 """
 
 from __future__ import annotations
@@ -41,9 +47,7 @@ from schema_tools.randexp import RANDOM
 __all__ = ["generate_example"]
 
 # jsf's `utils.isKey`: keys whose values `resolveSchema` does not descend into.
-_NOT_RESOLVED = frozenset(
-    {"enum", "const", "default", "examples", "required", "definitions", "items", "properties"}
-)
+_NOT_RESOLVED = frozenset({"enum", "const", "default", "examples", "required", "definitions", "items", "properties"})
 # `container.wrap` attaches a `generate` function to a schema holding one of these keys (with or
 # without an `x-` prefix): jsf's own extensions, and whatever `{}` inherits from Object.prototype.
 _EXTENSION_KEYS = frozenset(
@@ -118,7 +122,7 @@ def _traverse(
     `path` is jsf's (it decides type inference), `pointer` is where the subschema is in the input, for
     error messages; `child_pointers` gives the input location of the entries of a generated `props` map.
     """
-    schema = _resolve(schema, path, pointer)
+    schema = _resolve(schema, path, pointer, child_pointers)
     if not truthy(schema):
         return UNDEFINED
     last = path[-1] if path else None
@@ -203,8 +207,9 @@ def _infer_type(schema: Any, path: Path) -> Any:
 def _template(value: Any, root_schema: Any, pointer: Pointer) -> Any:
     def lookup(obj: Any, name: str) -> Any:
         if obj is UNDEFINED or obj is None:
-            raise ExampleError("`template` needs a parent schema (TypeError in the reference)",
-                               pointer=pointer_text(pointer))
+            raise ExampleError(
+                "`template` needs a parent schema (TypeError in the reference)", pointer=pointer_text(pointer)
+            )
         return get(obj, name)
 
     return js.template(value, root_schema, lookup)
@@ -213,7 +218,7 @@ def _template(value: Any, root_schema: Any, pointer: Pointer) -> Any:
 # ------------------------------------------------------------------------------------------ resolve
 
 
-def _resolve(sub: Any, root_path: Path, pointer: Pointer) -> Any:
+def _resolve(sub: Any, root_path: Path, pointer: Pointer, child_pointers: dict[str, Pointer] | None = None) -> Any:
     """jsf's `resolveSchema`: clean `$id`, merge `allOf`, turn `oneOf`/`anyOf` into a thunk; in place."""
     if sub is None or sub is UNDEFINED:
         return None
@@ -237,7 +242,8 @@ def _resolve(sub: Any, root_path: Path, pointer: Pointer) -> Any:
     for key in keys(sub):
         value = sub[int(key)] if isinstance(sub, list) else sub[key]
         if js.is_object(value) and key not in _NOT_RESOLVED:
-            resolved = _resolve(value, [*root_path, key], (*pointer, key))
+            where = (child_pointers or {}).get(key, (*pointer, key))
+            resolved = _resolve(value, [*root_path, key], where)
             if isinstance(sub, list):
                 sub[int(key)] = resolved
             else:
@@ -260,8 +266,10 @@ def _resolve_all_of(sub: dict[str, Any], root_path: Path, pointer: Pointer) -> N
     for index, member in enumerate(members):
         resolved = _resolve(member, root_path, (*pointer, "allOf", str(index)))
         if resolved is None:
-            raise ExampleError("an allOf member is null (TypeError in the reference)",
-                               pointer=pointer_text((*pointer, "allOf", str(index))))
+            raise ExampleError(
+                "an allOf member is null (TypeError in the reference)",
+                pointer=pointer_text((*pointer, "allOf", str(index))),
+            )
         thunk = get(resolved, "thunk")
         _merge(sub, thunk(sub) if js.is_function(thunk) else resolved)
         if isinstance(sub.get("allOf"), list):
@@ -288,8 +296,9 @@ def _make_thunk(sub: dict[str, Any], mix: list[Any], pointer: Pointer) -> Callab
         merged = _omit(sub, ("anyOf", "oneOf"))
         fixed = types.pick(mix)
         if fixed is None or fixed is UNDEFINED:
-            raise ExampleError("empty or null oneOf/anyOf branch (TypeError in the reference)",
-                               pointer=pointer_text(pointer))
+            raise ExampleError(
+                "empty or null oneOf/anyOf branch (TypeError in the reference)", pointer=pointer_text(pointer)
+            )
         if js.is_object(fixed):
             _merge(merged, fixed)
         # Properties that only other branches require are removed, even from the parent schema.
@@ -298,8 +307,9 @@ def _make_thunk(sub: dict[str, Any], mix: list[Any], pointer: Pointer) -> Callab
             if not truthy(required) or js.strict_equal(other, fixed):
                 continue
             if not isinstance(required, list):
-                raise ExampleError("`required` is not an array (TypeError in the reference)",
-                                   pointer=pointer_text(pointer))
+                raise ExampleError(
+                    "`required` is not an array (TypeError in the reference)", pointer=pointer_text(pointer)
+                )
             for key in required:
                 name = js.to_string(key)
                 if isinstance(merged.get("properties"), dict) and not _includes(merged.get("required"), key):
@@ -399,7 +409,9 @@ def _should_clean(key: str, schema: Any) -> bool:
     if isinstance(required, list) and _includes(required, key):
         return False
     additional = get(schema, "additionalProperties")
-    return not (js.is_function(get(schema, "thunk")) or (truthy(additional) and js.is_function(get(additional, "thunk"))))
+    return not (
+        js.is_function(get(schema, "thunk")) or (truthy(additional) and js.is_function(get(additional, "thunk")))
+    )
 
 
 # ------------------------------------------------------------------------------------------------ not
@@ -434,8 +446,10 @@ def _not_value(schema: Any, parent: dict[str, Any], pointer: Pointer) -> dict[st
         enum = schema["enum"]
         # `anyValue()` picks index floor(0.15 * 12) = 1 of its list, which is `true`.
         if not isinstance(enum, list) or js.index_of(enum, True) != -1:
-            raise ExampleError("`not: {enum}` containing true: the reference loops forever",
-                               pointer=pointer_text((*pointer, "not")))
+            raise ExampleError(
+                "`not: {enum}` containing true: the reference loops forever",
+                pointer=pointer_text((*pointer, "not")),
+            )
         result["enum"] = [True]
     required = get(schema, "required")
     if truthy(required) and truthy(result.get("properties")) and isinstance(required, list):

@@ -91,11 +91,6 @@ def keys(obj: Any) -> list[str]:
     return indexes + [n for n in names if not _is_index_key(n)]
 
 
-def item(obj: dict[str, Any] | list[Any], key: str) -> Any:
-    """`obj[key]` where key came from `keys(obj)`."""
-    return obj[int(key)] if isinstance(obj, list) else obj[key]
-
-
 def strict_equal(a: Any, b: Any) -> bool:
     """`a === b`: objects by identity, numbers by value (NaN never equal), no bool/number mixing."""
     if is_object(a) or is_object(b):
@@ -103,7 +98,7 @@ def strict_equal(a: Any, b: Any) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return isinstance(a, bool) and isinstance(b, bool) and a == b
     if isinstance(a, int | float) and isinstance(b, int | float):
-        return float(a) == float(b)
+        return to_number(a) == to_number(b)
     if isinstance(a, str) and isinstance(b, str):
         return a == b
     return a is b
@@ -117,8 +112,20 @@ def index_of(values: list[Any], value: Any) -> int:
     return -1
 
 
-_NUMBER_RE = re.compile(r"^[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$")
-_JS_SPACE = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# JavaScript's `\d` is ASCII only, unlike Python's.
+_DECIMAL = r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+# What `String.prototype.trim` and `Number()` strip: WhiteSpace and LineTerminator.
+_JS_SPACE = (
+    " \t\n\v\f\r\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
+
+def double(value: int) -> float:
+    """An integer as the nearest double (±Infinity beyond the range), as JavaScript reads it."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
 
 
 def to_number(value: Any) -> float:
@@ -129,19 +136,21 @@ def to_number(value: Any) -> float:
         return 0.0
     if value is True:
         return 1.0
-    if isinstance(value, int | float):
-        return float(value)
+    if isinstance(value, int):
+        return double(value)
+    if isinstance(value, float):
+        return value
     if isinstance(value, str):
         text = value.strip(_JS_SPACE)
         if text == "":
             return 0.0
         if re.fullmatch(r"0[xX][0-9a-fA-F]+", text):
-            return float(int(text[2:], 16))
+            return double(int(text[2:], 16))
         if re.fullmatch(r"0[oO][0-7]+", text):
-            return float(int(text[2:], 8))
+            return double(int(text[2:], 8))
         if re.fullmatch(r"0[bB][01]+", text):
-            return float(int(text[2:], 2))
-        if _NUMBER_RE.match(text):
+            return double(int(text[2:], 2))
+        if re.fullmatch(_DECIMAL, text):
             return float(text.replace("Infinity", "inf"))
         return math.nan
     return to_number(to_primitive(value))
@@ -185,6 +194,16 @@ def compare_ge(a: Any, b: Any) -> bool:
 def compare_le(a: Any, b: Any) -> bool:
     """`a <= b`."""
     return compare_ge(b, a)
+
+
+def divide(a: float, b: float) -> float:
+    """`a / b` on doubles: division by zero gives ±Infinity or NaN instead of raising."""
+    try:
+        return a / b
+    except ZeroDivisionError:
+        if a != a or a == 0:
+            return math.nan
+        return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
 
 def floor(x: float) -> float:
@@ -240,14 +259,14 @@ def utf16_prefix(text: str, length: Any) -> str:
 
 def parse_int(value: Any) -> float:
     """`parseInt(value, 10)`: the leading decimal integer of `String(value)` (`1e+21` gives 1)."""
-    match = re.match(r"[+-]?\d+", to_string(value).lstrip(_JS_SPACE))
-    return float(int(match.group(0))) if match else math.nan
+    match = re.match(r"[+-]?[0-9]+", to_string(value).lstrip(_JS_SPACE))
+    return double(int(match.group(0))) if match else math.nan
 
 
 def parse_float(value: Any) -> float:
     """`parseFloat(value)`: the longest leading decimal literal of `String(value)`."""
     text = to_string(value).lstrip(_JS_SPACE)
-    match = re.match(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)", text)
+    match = re.match(_DECIMAL, text)
     if not match:
         return math.nan
     return float(match.group(0).replace("Infinity", "inf"))
@@ -293,6 +312,14 @@ _V8_LEGACY_DATES: Final[dict[str, str | None]] = {
     "2021-0": None,
     "2021-01-": "2021-01-01T00:00:00.000Z",
     "2021-01-0": None,
+    "2021-01-01T": None,
+    "2021-01-01T0": None,
+    "2021-01-01T00": None,
+    "2021-01-01T00:": None,
+    "2021-01-01T00:0": None,
+    "2021-01-01T00:00:": None,
+    "2021-01-01T00:00:0": None,
+    "2021-01-01T00:00:00.": None,
     "1969-01-01 ": "1969-01-01T00:00:00.000Z",
     "1969-01-01 0": None,
     "1969-01-01 00": None,

@@ -2,7 +2,7 @@
 
 What they come to with these options:
 
-* arrays: `maxItems` items if set, else floor(0.15 · (5 − min + 1)) + min with min = `minItems` (default 1),
+* arrays: `maxItems` items if set, else floor(0.15 · (5 - min + 1)) + min with min = `minItems` (default 1),
   raised to `minItems` (so no bounds give one item, `minItems: 0` alone gives none); tuples give one
   value per schema; `uniqueItems` drops the duplicates (which, with a constant random, are all repeats);
 * objects: every property (required first, in `required` order, then the optional ones in jsf's
@@ -23,10 +23,12 @@ from schema_tools import examples_js as js
 from schema_tools.errors import ExampleError
 from schema_tools.examples_js import UNDEFINED, get, keys, truthy
 from schema_tools.examples_types import (
-    _KEY_SUFFIX,
+    KEY_SUFFIX,
+    MAX_SIZE,
     Path,
-    js_max,
     Pointer,
+    any_type,
+    js_max,
     number,
     pick,
     pointer_text,
@@ -51,9 +53,6 @@ class Traverse(Protocol):
 
 Merge = Callable[[dict[str, Any], Any], Any]
 
-_MAX_ITEMS = 10_000_000
-
-
 # --------------------------------------------------------------------------------------------- arrays
 
 
@@ -74,9 +73,11 @@ def array_type(schema: dict[str, Any], path: Path, pointer: Pointer, traverse: T
         js.js_round(js.to_number(max_items if truthy(max_items) else length)),
         js.to_number(min_items) if truthy(min_items) else 0.0,
     )
-    if length > _MAX_ITEMS:
-        raise ExampleError(f"an array of {js.to_string(length)} items (the reference would not finish)",
-                           pointer=pointer_text(pointer))
+    if length > MAX_SIZE:
+        raise ExampleError(
+            f"an array of {js.to_string(length)} items (the reference would not finish)",
+            pointer=pointer_text(pointer),
+        )
     # `typeof additionalItems === 'object'` holds for null too.
     sample = additional if additional is None or js.is_object(additional) else {}
     source, where = (items, (*pointer, "items")) if truthy(items) else (sample, (*pointer, "additionalItems"))
@@ -139,7 +140,7 @@ class _ObjectPlan:
         additional = get(schema, "additionalProperties")
         self.allows_additional = additional is not False
         # `additionalProperties: true` means jsf's `anyType` (one of integer, number, string, boolean).
-        self.additional = {"type": ["integer", "number", "string", "boolean"]} if additional is True else additional
+        self.additional = any_type() if additional is True else additional
         self.property_keys = keys(self.properties)
         self.pattern_keys = keys(self.patterns)
         self.props: dict[str, Any] = {}
@@ -180,7 +181,9 @@ def object_type(schema: dict[str, Any], path: Path, pointer: Pointer, traverse: 
         return None
 
     max_props = get(schema, "maxProperties")
-    most = js.to_number(max_props) if truthy(max_props) else len(every) + (number(1, 5) if plan.allows_additional else 0)
+    most = (
+        js.to_number(max_props) if truthy(max_props) else len(every) + (number(1, 5) if plan.allows_additional else 0)
+    )
     min_props = get(schema, "minProperties")
     least = js_max(js.to_number(min_props) if truthy(min_props) else 0.0, float(len(plan.required)))
     if len(every) == 1 and not plan.required:
@@ -212,7 +215,9 @@ def _apply_dependencies(dependencies: Any, chosen: list[Any]) -> list[Any]:
         if js.index_of(chosen, name) == -1:
             continue
         if isinstance(required, list):
-            chosen.extend(sub for sub in required if js.index_of(chosen, sub) == -1)
+            for sub in required:
+                if js.index_of(chosen, sub) == -1:
+                    chosen.append(sub)
         else:
             definitions.append(required)
     return definitions
@@ -235,8 +240,11 @@ def _choose(plan: _ObjectPlan, key: Any, merge: Merge) -> None:
                 merge(plan.props[name], plan.patterns[pattern])
             else:
                 # jsf generates from the *name* here, not from the pattern.
-                plan.put(randexp_at(name, plan.pointer), plan.patterns[pattern],
-                         (*plan.pointer, "patternProperties", pattern))
+                plan.put(
+                    randexp_at(name, plan.pointer),
+                    plan.patterns[pattern],
+                    (*plan.pointer, "patternProperties", pattern),
+                )
     if found:
         return
     own_pattern = plan.patterns.get(name, UNDEFINED)
@@ -266,12 +274,17 @@ def _fill(plan: _ObjectPlan, least: float, most: float) -> None:
                     current += 1
             else:
                 taken = plan.take(plan.required)
-                word = js.to_string(taken) if truthy(taken) else (
-                    js.to_string(words(1)) + randexp_at(_KEY_SUFFIX, plan.pointer)
+                word = (
+                    js.to_string(taken)
+                    if truthy(taken)
+                    else (js.to_string(words(1)) + randexp_at(KEY_SUFFIX, plan.pointer))
                 )
                 if not plan.has(word):
-                    any_type = {"type": ["integer", "number", "string", "boolean"]}
-                    plan.put(word, plan.additional if truthy(plan.additional) else any_type, plan.additional_pointer())
+                    plan.put(
+                        word,
+                        plan.additional if truthy(plan.additional) else any_type(),
+                        plan.additional_pointer(),
+                    )
                     current += 1
         index = 0
         while current < least and index < len(plan.pattern_keys):
@@ -282,13 +295,16 @@ def _fill(plan: _ObjectPlan, least: float, most: float) -> None:
                 current += 1
             index += 1
         if (current, len(plan.required)) == before:
-            raise ExampleError("the reference loops forever adding properties (the generated name exists)",
-                               pointer=pointer_text(plan.pointer))
+            raise ExampleError(
+                "the reference loops forever adding properties (the generated name exists)",
+                pointer=pointer_text(plan.pointer),
+            )
 
     if not plan.required and not plan.allows_additional:
         maximum = number(least, most)
         names = list(plan.property_keys)
-        while current < maximum:
+        # jsf counts on up to `maximum` even when no names are left; nothing changes from then on.
+        while current < maximum and names:
             word = plan.take(names)
             if truthy(word):
                 plan.put(word, plan.properties.get(word, UNDEFINED), (*plan.pointer, "properties", word))
@@ -301,5 +317,7 @@ def _js_search(pattern: str, text: str, pointer: Pointer) -> bool:
     try:
         return re.search(translated, text) is not None
     except re.error as error:
-        raise ExampleError(f"invalid patternProperties regex {pattern!r}: {error}",
-                           pointer=pointer_text((*pointer, "patternProperties", pattern))) from None
+        raise ExampleError(
+            f"invalid patternProperties regex {pattern!r}: {error}",
+            pointer=pointer_text((*pointer, "patternProperties", pattern)),
+        ) from None

@@ -28,7 +28,7 @@ MAX_NUMBER: Final = 100.0
 
 # The most items, characters or loop rounds this port builds; the reference would hang or run out of
 # memory well before (a 10-million-item example is no example).
-_MAX_SIZE: Final = 10_000_000
+MAX_SIZE: Final = 10_000_000
 
 # Formats with a fixed value. The first two are the reference's registrations; the reference takes
 # `date`, `time` and `datetime` from the wall clock, which we replace by fixed values in the same spirit.
@@ -63,14 +63,19 @@ _FORMAT_REF = re.compile(r"\{(" + "|".join(re.escape(k) for k in _FORMAT_PATTERN
 
 _LIPSUM = re.split(
     r"[^A-Za-z0-9_]",
-    "Lorem ipsum dolor sit amet consectetur adipisicing elit sed do eiusmod tempor incididunt ut labore\n"
-    "et dolore magna aliqua Ut enim ad minim veniam quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea\n"
-    "commodo consequat Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla\n"
-    "pariatur Excepteur sint occaecat cupidatat non proident sunt in culpa qui officia deserunt mollit anim id est\n"
-    "laborum",
+    "Lorem ipsum dolor sit amet consectetur adipisicing elit sed do eiusmod tempor incididunt ut "
+    "labore\net dolore magna aliqua Ut enim ad minim veniam quis nostrud exercitation ullamco laboris "
+    "nisi ut aliquip ex ea\ncommodo consequat Duis aute irure dolor in reprehenderit in voluptate velit "
+    "esse cillum dolore eu fugiat nulla\npariatur Excepteur sint occaecat cupidatat non proident sunt in "
+    "culpa qui officia deserunt mollit anim id est\nlaborum",
 )
 _PADDING = [" ", "/", "_", "-", "+", "=", "@", "^"]
-_KEY_SUFFIX = "_?[_a-f\\d]{1,3}"  # jsf's `hash()` for the names of additional properties
+KEY_SUFFIX: Final = "_?[_a-f\\d]{1,3}"  # jsf's `hash()`, for the names of additional properties
+
+
+def any_type() -> dict[str, Any]:
+    """jsf's `anyType`, the schema of `additionalProperties: true` values."""
+    return {"type": ["integer", "number", "string", "boolean"]}
 
 
 def pointer_text(pointer: Pointer) -> str:
@@ -146,9 +151,10 @@ def js_min(*values: float) -> float:
 
 
 def _too_big(size: float, what: str, pointer: Pointer) -> None:
-    if size > _MAX_SIZE:
-        raise ExampleError(f"{what} of {js.to_string(size)} (the reference would not finish)",
-                           pointer=pointer_text(pointer))
+    if size > MAX_SIZE:
+        raise ExampleError(
+            f"{what} of {js.to_string(size)} (the reference would not finish)", pointer=pointer_text(pointer)
+        )
 
 
 # ----------------------------------------------------------------------------------------- typecast
@@ -159,7 +165,7 @@ def typecast(type_: str | None, schema: Any, produce: Callable[[dict[str, float]
     kind = type_ if type_ else get(schema, "type")
     params: dict[str, float] = {}
     if kind in ("integer", "number"):
-        _filter_numeric_enum(schema)
+        _filter_numeric_enum(schema, pointer)
     elif kind == "string":
         params["minLength"] = 0.0
         params["maxLength"] = js.MAX_SAFE_INTEGER
@@ -182,7 +188,7 @@ def typecast(type_: str | None, schema: Any, produce: Callable[[dict[str, float]
     return value
 
 
-def _filter_numeric_enum(schema: Any) -> None:
+def _filter_numeric_enum(schema: Any, pointer: Pointer) -> None:
     """Keep the enum values within [max(minimum, 0), maximum] (so negative values always go)."""
     enum = get(schema, "enum")
     if not truthy(enum):
@@ -198,7 +204,9 @@ def _filter_numeric_enum(schema: Any) -> None:
         high -= step_value
     if truthy(low) or high != math.inf:
         if not isinstance(enum, list):
-            raise ExampleError("`enum` is not an array (TypeError in the reference)")
+            raise ExampleError(
+                "`enum` is not an array (TypeError in the reference)", pointer=pointer_text((*pointer, "enum"))
+            )
         schema["enum"] = [x for x in enum if js.compare_ge(x, low) and js.compare_le(x, high)]
 
 
@@ -207,15 +215,17 @@ def _fit_string(text: str, schema: Any, params: dict[str, float], pointer: Point
     low = js_max(params["minLength"] if truthy(params["minLength"]) else 0.0, 0.0)
     high = js_min(params["maxLength"] if truthy(params["maxLength"]) else math.inf, math.inf)
     _too_big(low, "minLength", pointer)
-    while js.utf16_len(text) < low:
-        previous = text
+    length = js.utf16_len(text)  # kept up to date: recounting each round would be quadratic
+    while length < low:
         if not truthy(get(schema, "pattern")):
-            text += pick(_PADDING) + text
+            addition = pick(_PADDING) + text
         else:
-            text += randexp_at(schema["pattern"], pointer)
-        if text == previous:
-            break
-    if js.utf16_len(text) > high:
+            addition = randexp_at(schema["pattern"], pointer)
+        if not addition:
+            break  # jsf's `if (value === prev) break`
+        text += addition
+        length += js.utf16_len(addition)
+    if length > high:
         text = js.utf16_prefix(text, high)
     fmt = get(schema, "format")
     try:
@@ -233,16 +243,15 @@ def _fit_string(text: str, schema: Any, params: dict[str, float], pointer: Point
 # ------------------------------------------------------------------------------------------- strings
 
 
-def _lorem(min_length: float, max_length: float) -> str:
+def _lorem(min_length: float, max_length: float, pointer: Pointer) -> str:
     """jsf's `thunkGenerator`: lorem ipsum words up to at least min, cut at a length between min and max."""
     low = js_max(0.0, min_length)
     high = number(low, max_length)
-    word = " ".join(words(number(1, 5)))
+    word = " ".join(words(number(1, 5)))  # always "dolor": the words and their count are fixed
     text = word
-    if word:
-        _too_big(low, "minLength", ())
-        while js.utf16_len(text) < low:
-            text += word
+    if word and len(word) < low:
+        _too_big(low, "minLength", pointer)
+        text = word * math.ceil(low / len(word))  # `while (result.length < _min) result += produce()`
     if js.utf16_len(text) > high:
         text = js.utf16_prefix(text, high)
     return text
@@ -272,7 +281,7 @@ def string_type(schema: dict[str, Any], pointer: Pointer) -> Any:
             return _format(schema, pointer)
         if truthy(get(schema, "pattern")):
             return randexp_at(schema["pattern"], pointer)
-        return _lorem(params["minLength"], params["maxLength"])
+        return _lorem(params["minLength"], params["maxLength"], pointer)
 
     return typecast("string", schema, produce, pointer)
 
@@ -288,8 +297,8 @@ def number_type(schema: dict[str, Any], pointer: Pointer) -> float:
     step_raw = get(schema, "multipleOf")
     step = js.to_number(step_raw) if truthy(step_raw) else math.nan
     if truthy(step_raw):
-        high = js.floor(high / step) * step
-        low = js.ceil(low / step) * step
+        high = js.floor(js.divide(high, step)) * step
+        low = js.ceil(js.divide(low, step)) * step
     if truthy(get(schema, "exclusiveMinimum")) and js.strict_equal(low, minimum):
         low += step if truthy(step_raw) else 1.0
     if truthy(get(schema, "exclusiveMaximum")) and js.strict_equal(high, maximum):
@@ -299,17 +308,20 @@ def number_type(schema: dict[str, Any], pointer: Pointer) -> float:
     if not truthy(step_raw):
         return number(low, high, precision=True)
     if "." not in js.to_string(step_raw):
-        base = number(js.floor(low / step), js.floor(high / step)) * step
+        base = number(js.floor(js.divide(low, step)), js.floor(js.divide(high, step))) * step
         rounds = 0
         while base < low:
             rounds += 1
-            if not step > 0 or rounds > _MAX_SIZE:
-                raise ExampleError("multipleOf never reaches the minimum: the reference loops forever",
-                                   pointer=pointer_text(pointer))
+            if not step > 0 or rounds > MAX_SIZE:
+                raise ExampleError(
+                    "multipleOf never reaches the minimum: the reference loops forever",
+                    pointer=pointer_text(pointer),
+                )
             base += step
         return base
-    chosen = number(0, (high - low) / step) * step
-    fraction = math.fmod(chosen / step, 1) if math.isfinite(chosen / step) else math.nan
+    chosen = number(0, js.divide(high - low, step)) * step
+    ratio = js.divide(chosen, step)
+    fraction = math.fmod(ratio, 1) if math.isfinite(ratio) else math.nan
     if fraction != 0:
         raise ExampleError(
             f"no multiple of {js.to_string(step_raw)} found: the reference loops forever",

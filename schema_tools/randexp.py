@@ -156,6 +156,9 @@ class DRange:
         while i < len(self.ranges) and self.ranges[i].length <= index:
             index -= self.ranges[i].length
             i += 1
+        if i == len(self.ranges):
+            # Only reachable with a reversed range such as `[z-a]`, where drange crashes the same way.
+            raise PatternError("Cannot read properties of undefined (reading 'low')")
         return self.ranges[i].low + index
 
 
@@ -208,9 +211,7 @@ def _any_char() -> Token:
 _CTRL = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^ ?"
 _SLSH = {"0": 0, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13}
 # ret's chars_regex; JavaScript's `[@A-Z[\\\]^?]` needs its `[` escaped in Python.
-_CHARS_RE = re.compile(
-    r"(\[\\b\])|(\\)?\\(?:u([A-F0-9]{4})|x([A-F0-9]{2})|(0?[0-7]{2})|c([@A-Z\[\\\]^?])|([0tnvfr]))"
-)
+_CHARS_RE = re.compile(r"(\[\\b\])|(\\)?\\(?:u([A-F0-9]{4})|x([A-F0-9]{2})|(0?[0-7]{2})|c([@A-Z\[\\\]^?])|([0tnvfr]))")
 _SPECIAL_RE = re.compile(r"[\[\]{}^$.|?*+()]")
 # ret's class regexp; JavaScript's `.` stops at line terminators and `[^]` matches anything.
 _CLASS_RE = re.compile(
