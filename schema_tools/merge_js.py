@@ -214,18 +214,18 @@ def clone_deep(value: Any, memo: dict[int, Any] | None = None) -> Any:
     if memo is None:
         memo = {}
     if isinstance(value, dict):
-        if id(value) in memo:
-            return memo[id(value)]
-        copy: dict[str, Any] = {}
-        memo[id(value)] = copy
-        for key in js_keys(value):
-            copy[key] = clone_deep(value[key], memo)
-        return copy
+        copied = memo.get(id(value))
+        if copied is None:
+            copied = memo[id(value)] = {}
+            for key in js_keys(value):
+                item = value[key]
+                # Scalars are most of a schema: copy them without a call.
+                copied[key] = clone_deep(item, memo) if isinstance(item, dict | list) else item
+        return copied
     if isinstance(value, list):
-        if id(value) in memo:
-            return memo[id(value)]
-        items: list[Any] = []
-        memo[id(value)] = items
-        items.extend(clone_deep(item, memo) for item in value)
-        return items
+        copied = memo.get(id(value))
+        if copied is None:
+            copied = memo[id(value)] = []
+            copied.extend(clone_deep(item, memo) if isinstance(item, dict | list) else item for item in value)
+        return copied
     return value

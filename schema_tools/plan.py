@@ -9,8 +9,6 @@ one leaves the tree untouched.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,6 +249,9 @@ def _ignored(source: Source, config: Config) -> bool:
 
 def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     """The cache for this working directory and these settings."""
+    import hashlib
+    import json
+
     from schema_tools import __version__
     from schema_tools.cache import MaterializeCache
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import functools
 import re
 from functools import lru_cache
 
@@ -30,8 +31,21 @@ DEPRECATED_BOOLEANS = frozenset(
 # `!isPrintable(c)`: anything outside #x20-#x7E, #xA1-#xD7FF, #xE000-#xFFFD, or U+2028, U+2029, BOM.
 # Astral characters are outside the class on purpose: in JS they are surrogates, which are not printable.
 _NOT_PRINTABLE = "[^\x20-\x7e\xa1-\ud7ff\ue000-\ufffd]|[\u2028\u2029\ufeff]"
-_DOUBLE_IN_KEY = re.compile(_NOT_PRINTABLE)
-_DOUBLE_IN_BLOCK = re.compile("[^\n\x20-\x7e\xa1-\ud7ff\ue000-\ufffd]|[\u2028\u2029\ufeff]")
+_NOT_PRINTABLE_IN_BLOCK = "[^\n\x20-\x7e\xa1-\ud7ff\ue000-\ufffd]|[\u2028\u2029\ufeff]"
+
+
+def _is_printable_ascii(text: str, single_line_only: bool) -> bool:
+    """Only space to `~` (and newlines in blocks): then no escape can be needed."""
+    return text.isascii() and (text.isprintable() if single_line_only else text.replace("\n", "").isprintable())
+
+
+@functools.cache
+def _needs_double_quotes(single_line_only: bool) -> re.Pattern[str]:
+    # Compiling these Unicode ranges costs milliseconds, at every start: only strings with a character
+    # outside printable ASCII ever need them.
+    return re.compile(_NOT_PRINTABLE if single_line_only else _NOT_PRINTABLE_IN_BLOCK)
+
+
 # `!isPlainSafe(c, prev)` for printable characters: flow indicators, ":", and "#" after a non-ns-char.
 _NOT_PLAIN_SAFE = re.compile(r"[\n,\[\]{}:]|(?:^|[ \t])#")
 # c-indicators, whitespace and non-printables cannot start a plain scalar (`isPlainSafeFirst`).
@@ -164,7 +178,7 @@ def write_scalar(text: str, level: int, is_key: bool) -> str:
 
 def _choose_style(text: str, single_line_only: bool, width: int) -> str:
     """`chooseScalarStyle` with lineWidth tracking on (it is never -1 here)."""
-    if (_DOUBLE_IN_KEY if single_line_only else _DOUBLE_IN_BLOCK).search(text):
+    if not _is_printable_ascii(text, single_line_only) and _needs_double_quotes(single_line_only).search(text):
         return "double"  # the JS loop returns this at the first non-printable, whatever came before
     has_line_break = False
     has_foldable_line = False
