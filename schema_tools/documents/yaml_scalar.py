@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import functools
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from schema_tools.documents.json_emit import js_iso_string
 from schema_tools.documents.numbers import MAX_SAFE_INTEGER, js_number
@@ -39,7 +38,7 @@ def _is_printable_ascii(text: str, single_line_only: bool) -> bool:
     return text.isascii() and (text.isprintable() if single_line_only else text.replace("\n", "").isprintable())
 
 
-@functools.cache
+@cache
 def _needs_double_quotes(single_line_only: bool) -> re.Pattern[str]:
     # Compiling these Unicode ranges costs milliseconds, at every start: only strings with a character
     # outside printable ASCII ever need them.
