@@ -75,48 +75,26 @@ def _id_key(uri: str) -> str:
     return uri.split("#", 1)[0].rstrip("/")
 
 
-def _dependencies(sources: Sequence[Source], config: Config) -> list[set[int]]:
-    """For each source, the indexes of the sources whose `$id` it references."""
-    by_id: dict[str, int] = {}
-    for index, source in enumerate(sources):
-        schema = source.schema
-        schema_id = lodash_get(schema, config.schema_version_field) if isinstance(schema, dict) else None
-        if isinstance(schema_id, str):
-            by_id.setdefault(_id_key(schema_id), index)
-    depends: list[set[int]] = []
-    for index, source in enumerate(sources):
-        targets = {by_id.get(_id_key(ref)) for ref in iter_refs(source.schema) if not ref.startswith("#")}
-        depends.append({t for t in targets if t is not None and t != index})
-    return depends
-
-
 def dependency_order(sources: Sequence[Source], config: Config) -> list[Source]:
     """Sources ordered so that each comes after the sources whose `$id` it references.
 
     Otherwise the discovery order is kept (stable); members of a reference cycle keep their order and
     the resolver reports the cycle.
     """
-    return [source for level in dependency_levels(sources, config) for source in level]
-
-
-def dependency_levels(sources: Sequence[Source], config: Config) -> list[list[Source]]:
-    """Sources in dependency order, grouped so that no source depends on one of its own group or later.
-
-    Level 0 references nothing of this run; level n references something of level n-1. The schemas of
-    one level can be materialized in any order, or at the same time.
-    """
-    depends = _dependencies(sources, config)
+    by_id: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        schema_id = lodash_get(source.schema, config.schema_version_field) if isinstance(source.schema, dict) else None
+        if isinstance(schema_id, str):
+            by_id.setdefault(_id_key(schema_id), index)
+    depends: list[set[int]] = []
+    for index, source in enumerate(sources):
+        targets = {by_id.get(_id_key(ref)) for ref in iter_refs(source.schema) if not ref.startswith("#")}
+        depends.append({t for t in targets if t is not None and t != index})
     order: list[int] = []
     state = [0] * len(sources)  # 0 new, 1 visiting, 2 done
     for start in range(len(sources)):
         _visit(start, depends, state, order)
-    level: dict[int, int] = {}
-    for index in order:  # post-order: dependencies come first (a cycle member sees no level: 0)
-        level[index] = 1 + max((level.get(d, -1) for d in depends[index]), default=-1)
-    levels: list[list[Source]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
-    for index in order:
-        levels[level[index]].append(sources[index])
-    return levels
+    return [sources[i] for i in order]
 
 
 def _visit(start: int, depends: list[set[int]], state: list[int], order: list[int]) -> None:
@@ -182,40 +160,24 @@ def materialize_sources(
     output_dir: Path | None = None,
     on_progress: Callable[[Source], None] | None = None,
 ) -> RunResult:
-    """Materialize every source in dependency order, in memory; errors are collected, not raised.
-
-    Large dependency levels are shared with a second process on machines with more than one core.
-    """
-    from schema_tools.parallel import map_in_two
-
+    """Materialize every source in dependency order, in memory; errors are collected, not raised."""
     resolver, overlay = make_resolver(config)
     result = RunResult()
-
-    def run_one(source: Source) -> _Outcome:
+    for source in dependency_order(sources, config):
+        if on_progress is not None:
+            on_progress(source)
         first_read = len(resolver.read_log)
         try:
             item = materialize(source.schema, source.path, config, resolver, output_dir)
         except SchemaToolsError as error:
             if error.path is None:
                 error.path = str(source.path)
-            return None, error, []
-        return item, None, resolver.read_log[first_read:]
-
-    for level in dependency_levels(sources, config):
-        for source, (item, error, inputs) in zip(level, map_in_two(run_one, level), strict=True):
-            if on_progress is not None:
-                on_progress(source)
-            if error is not None:
-                result.errors.append(error)
-                continue
-            assert item is not None
-            overlay.add(item, config)
-            result.materialized.append(item)
-            result.inputs[source.path] = inputs
+            result.errors.append(error)
+            continue
+        overlay.add(item, config)
+        result.materialized.append(item)
+        result.inputs[source.path] = resolver.read_log[first_read:]
     return result
-
-
-_Outcome = tuple["Materialized | None", "SchemaToolsError | None", list[str]]
 
 
 class RunFailed(SchemaToolsError):
