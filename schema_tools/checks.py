@@ -291,7 +291,8 @@ def check_repository(
     if since is not None and any(_selected(r, only, skip) for r in history_rules()):
         history = _history_findings(config, ctx, since, staged=staged, only=only, skip=skip)
     report = Report([run_case(case, ctx) for case in cases])
-    report.results += history_results(history, report, ctx)
+    if history:  # history_results loads the compatibility engine: only when there is something to report
+        report.results += history_results(history, report, ctx)
     if cache is not None:
         cache.save(complete=directories is None and not only and not skip)
     return report
