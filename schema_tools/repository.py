@@ -58,7 +58,10 @@ def find_current_files(config: Config) -> list[SchemaFile]:
     found = []
     for path, _current, content_type in iter_schema_paths(config, current_only=True):
         record = SchemaFile(path, True, content_type)
-        if not config.is_ignored(schema_id_of(record.schema, config, path, required=False) or ""):
+        schema_id_of(record.schema, config, path, required=False)  # a clear error if it is not a mapping
+        # ignoreSchemas always looks at `$id`, whatever the version field (as the reference does).
+        schema_id = record.schema.get("$id", "")
+        if not (isinstance(schema_id, str) and config.is_ignored(schema_id)):
             found.append(record)
     return found
 
