@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from schema_tools.documents.collation import is_js_array_index
 from schema_tools.errors import MergeError
 from schema_tools.merge_compare import compare
 from schema_tools.merge_js import (
@@ -18,7 +19,6 @@ from schema_tools.merge_js import (
     flatten_deep,
     guarded_get,
     has_own,
-    is_array_index,
     is_falsy,
     js_keys,
     js_reorder,
@@ -130,7 +130,7 @@ def _merge_item_group(
     for key in all_unique_keys(items):
         schemas = [v for v in (_item_schema(sub, key) for sub in values) if v is not UNDEFINED]
         merged = merge(uniq_with(schemas, compare), key)
-        if is_array_index(key):
+        if is_js_array_index(key):
             by_index[int(key)] = merged
         else:
             named = True

@@ -13,6 +13,8 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
+from schema_tools.documents.collation import is_js_array_index, js_key_order
+
 
 class _Undefined:
     """JavaScript's `undefined`: a missing key, distinct from JSON `null` (None)."""
@@ -43,20 +45,10 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def is_array_index(key: str) -> bool:
-    """A canonical array index ("0" … "4294967294"): JavaScript lists these keys first, ascending."""
-    return key.isdigit() and key.isascii() and (key == "0" or key[0] != "0") and int(key) < 4294967295
-
-
 def js_keys(value: Any) -> list[str]:
     """`Object.keys` for a dict or list (JavaScript order: array indices ascending, then insertion order)."""
     if isinstance(value, dict):
-        keys = list(value)
-        # The first-character test is cheap and almost always false: schema keys rarely start with a digit.
-        if any(k[:1].isdigit() and is_array_index(k) for k in keys):
-            indices = sorted((k for k in keys if is_array_index(k)), key=int)
-            return indices + [k for k in keys if not is_array_index(k)]
-        return keys
+        return js_key_order(value)
     if isinstance(value, list):
         return [str(i) for i in range(len(value))]
     return []
@@ -64,7 +56,7 @@ def js_keys(value: Any) -> list[str]:
 
 def js_reorder(obj: dict[str, Any]) -> dict[str, Any]:
     """Put `obj` in JavaScript key order, in place (a no-op unless it has array-index keys)."""
-    if any(k[:1].isdigit() and is_array_index(k) for k in obj):
+    if any(is_js_array_index(k) for k in obj):
         items = [(k, obj[k]) for k in js_keys(obj)]
         obj.clear()
         obj.update(items)
@@ -75,7 +67,7 @@ def prop(obj: Any, key: str) -> Any:
     """`obj[key]` for a JSON value: UNDEFINED where JavaScript would give `undefined`."""
     if isinstance(obj, dict):
         return obj.get(key, UNDEFINED)
-    if isinstance(obj, list) and is_array_index(key) and int(key) < len(obj):
+    if isinstance(obj, list) and is_js_array_index(key) and int(key) < len(obj):
         return obj[int(key)]
     return UNDEFINED
 
@@ -85,7 +77,7 @@ def has_own(obj: Any, key: str) -> bool:
     if isinstance(obj, dict):
         return key in obj
     if isinstance(obj, list):
-        return is_array_index(key) and int(key) < len(obj)
+        return is_js_array_index(key) and int(key) < len(obj)
     return False
 
 

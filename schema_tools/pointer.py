@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from typing import Any, TypeGuard
 from urllib.parse import quote, unquote
 
+from schema_tools.documents.collation import js_key_order
+
 # A scheme as Node's legacy URL parser sees one (it accepts a leading digit, unlike RFC 3986).
 _SCHEME = re.compile(r"^([a-z0-9.+-]+):", re.IGNORECASE)
 # scheme://authority, the part of a URL that a path-relative reference keeps.
@@ -95,15 +97,7 @@ def js_keys(obj: dict[str, Any]) -> list[str]:
     ref-parser walks objects in this order, so it decides which of two `$ref`s to one target is crawled
     first, and so what ends up shared.
     """
-    keys = list(obj)
-    numeric = [key for key in keys if is_array_index(key)]
-    if not numeric:
-        return keys
-    return sorted(numeric, key=int) + [key for key in keys if not is_array_index(key)]
-
-
-def is_array_index(key: str) -> bool:
-    return key.isascii() and key.isdigit() and (key == "0" or key[0] != "0") and int(key) < 2**32 - 1
+    return js_key_order(obj)
 
 
 def container_items(obj: dict[str, Any] | list[Any]) -> list[tuple[str, Any]]:

@@ -219,18 +219,21 @@ def schema_sorted_keys(keys: Iterable[str]) -> list[str]:
     return fixed + others
 
 
-def _is_array_index(key: str) -> bool:
+def is_js_array_index(key: str) -> bool:
     """True for the keys JS lists first in an object: canonical integers from 0 to 2**32 - 2."""
+    # The first-character test is cheap and almost always false: schema keys rarely start with a digit.
+    if not key[:1].isdigit():
+        return False
     return key.isdigit() and key.isascii() and (key == "0" or key[0] != "0") and int(key) < 2**32 - 1
 
 
 def js_key_order(keys: Iterable[str]) -> list[str]:
     """Keys in JS `Object.keys` order: array-index keys ascending first, then the others as inserted."""
     keys = list(keys)
-    indexes = [k for k in keys if k[:1].isdigit() and _is_array_index(k)]
+    indexes = [k for k in keys if is_js_array_index(k)]
     if not indexes:
         return keys
-    rest = [k for k in keys if not (k[:1].isdigit() and _is_array_index(k))]
+    rest = [k for k in keys if not is_js_array_index(k)]
     return sorted(indexes, key=int) + rest
 
 
