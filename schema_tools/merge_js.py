@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from schema_tools.documents.collation import is_js_array_index, js_key_order
+from schema_tools.documents.tree import copy_tree
 
 
 class _Undefined:
@@ -201,23 +202,6 @@ def flatten_deep(values: Iterable[Any]) -> list[Any]:
     return result
 
 
-def clone_deep(value: Any, memo: dict[int, Any] | None = None) -> Any:
+def clone_deep(value: Any) -> Any:
     """lodash `cloneDeep`: an object met twice stays one (shared) object in the copy; JavaScript key order."""
-    if memo is None:
-        memo = {}
-    if isinstance(value, dict):
-        copied = memo.get(id(value))
-        if copied is None:
-            copied = memo[id(value)] = {}
-            for key in js_keys(value):
-                item = value[key]
-                # Scalars are most of a schema: copy them without a call.
-                copied[key] = clone_deep(item, memo) if isinstance(item, dict | list) else item
-        return copied
-    if isinstance(value, list):
-        copied = memo.get(id(value))
-        if copied is None:
-            copied = memo[id(value)] = []
-            copied.extend(clone_deep(item, memo) if isinstance(item, dict | list) else item for item in value)
-        return copied
-    return value
+    return copy_tree(value, key_order=js_key_order)
