@@ -236,7 +236,12 @@ def _resolve(sub: Any, root_path: Path, pointer: Pointer, child_pointers: dict[s
         mix = sub.get("oneOf") if truthy(sub.get("oneOf")) else sub.get("anyOf")
         if isinstance(mix, list):
             enum = sub.get("enum")
-            if truthy(enum) and truthy(sub.get("oneOf")) and isinstance(enum, list):
+            if truthy(enum) and truthy(sub.get("oneOf")):
+                if not isinstance(enum, list):
+                    raise ExampleError(
+                        "`enum` is not an array (TypeError in the reference)",
+                        pointer=pointer_text((*pointer, "enum")),
+                    )
                 sub["enum"] = [x for x in enum if _invalid_somewhere(x, mix)]
             return {"thunk": _make_thunk(sub, mix, pointer)}
     for key in keys(sub):
@@ -271,6 +276,7 @@ def _resolve_all_of(sub: dict[str, Any], root_path: Path, pointer: Pointer) -> N
                 pointer=pointer_text((*pointer, "allOf", str(index))),
             )
         thunk = get(resolved, "thunk")
+        # A string member merges its characters ('0', '1', …), as `Object.keys` sees them.
         _merge(sub, thunk(sub) if js.is_function(thunk) else resolved)
         if isinstance(sub.get("allOf"), list):
             _resolve(sub, root_path, pointer)
@@ -299,8 +305,7 @@ def _make_thunk(sub: dict[str, Any], mix: list[Any], pointer: Pointer) -> Callab
             raise ExampleError(
                 "empty or null oneOf/anyOf branch (TypeError in the reference)", pointer=pointer_text(pointer)
             )
-        if js.is_object(fixed):
-            _merge(merged, fixed)
+        _merge(merged, fixed)
         # Properties that only other branches require are removed, even from the parent schema.
         for other in mix:
             required = get(other, "required")
@@ -337,7 +342,7 @@ def _includes(values: Any, value: Any) -> bool:
 def _merge(target: dict[str, Any], source: Any) -> dict[str, Any]:
     """jsf's `utils.merge`: deep merge, arrays unioned by strict equality, other values overwritten."""
     for key in keys(source):
-        value = source[int(key)] if isinstance(source, list) else source[key]
+        value = js.member(source, key)
         if not js.is_object(value):
             target[key] = value
         elif isinstance(value, list):
@@ -482,7 +487,8 @@ def _export(value: Any, memo: dict[int, Any]) -> Any:
                 out[key] = _export(value[key], memo)
         return out
     if isinstance(value, float) and math.isfinite(value) and value == math.floor(value):
-        return int(value)
+        # -0 stays a float: js-yaml writes it as -0.0.
+        return value if value == 0 and math.copysign(1.0, value) < 0 else int(value)
     return value
 
 

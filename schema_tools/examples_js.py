@@ -79,9 +79,14 @@ def _is_index_key(key: str) -> bool:
 
 
 def keys(obj: Any) -> list[str]:
-    """`Object.keys(obj)`: array-index keys first in numeric order, then the others in insertion order."""
+    """`Object.keys(obj)`: array-index keys first in numeric order, then the others in insertion order.
+
+    A string has one key per UTF-16 code unit; numbers and booleans have none.
+    """
     if isinstance(obj, list):
         return [str(i) for i in range(len(obj))]
+    if isinstance(obj, str):
+        return [str(i) for i in range(utf16_len(obj))]
     if not isinstance(obj, dict):
         return []
     names = list(obj)
@@ -89,6 +94,22 @@ def keys(obj: Any) -> list[str]:
         return names
     indexes = sorted((n for n in names if _is_index_key(n)), key=int)
     return indexes + [n for n in names if not _is_index_key(n)]
+
+
+def member(obj: Any, key: str) -> Any:
+    """`obj[key]` for a key from `keys(obj)` (so it exists)."""
+    if isinstance(obj, list):
+        return obj[int(key)]
+    if isinstance(obj, str):
+        return from_units(to_units(obj)[int(key)])
+    return obj[key]
+
+
+def as_object(value: Any) -> dict[str, Any]:
+    """`value` seen through `Object.keys` and `value[key]`: a dict, or a new one for an array or string."""
+    if isinstance(value, dict):
+        return value
+    return {key: member(value, key) for key in keys(value)}
 
 
 def strict_equal(a: Any, b: Any) -> bool:

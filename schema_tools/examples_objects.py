@@ -95,13 +95,13 @@ def array_type(schema: dict[str, Any], path: Path, pointer: Pointer, traverse: T
 def _unique(path: Path, items: list[Any], source: Any, pointer: Pointer, traverse: Traverse) -> list[Any]:
     """jsf's `unique`: keep distinct values (by JSON text), generating up to 100 failed replacements."""
     kept: list[Any] = []
-    seen: list[str | None] = []
+    seen: set[str | None] = set()
 
     def walk(value: Any) -> bool:
         text = js.json_key(value)
         if text in seen:
             return False
-        seen.append(text)
+        seen.add(text)
         kept.append(value)
         return True
 
@@ -211,7 +211,7 @@ def _apply_dependencies(dependencies: Any, chosen: list[Any]) -> list[Any]:
     """Add property dependencies to `chosen`; return the schema dependencies of chosen properties."""
     definitions = []
     for name in keys(dependencies):
-        required = dependencies[int(name)] if isinstance(dependencies, list) else dependencies[name]
+        required = js.member(dependencies, name)
         if js.index_of(chosen, name) == -1:
             continue
         if isinstance(required, list):

@@ -215,16 +215,19 @@ def _fit_string(text: str, schema: Any, params: dict[str, float], pointer: Point
     low = js_max(params["minLength"] if truthy(params["minLength"]) else 0.0, 0.0)
     high = js_min(params["maxLength"] if truthy(params["maxLength"]) else math.inf, math.inf)
     _too_big(low, "minLength", pointer)
-    length = js.utf16_len(text)  # kept up to date: recounting each round would be quadratic
-    while length < low:
-        if not truthy(get(schema, "pattern")):
-            addition = pick(_PADDING) + text
-        else:
+    length = js.utf16_len(text)
+    if length < low:
+        if truthy(get(schema, "pattern")):
+            # `value += randexp(pattern)` until long enough; the generated text is the same every time.
             addition = randexp_at(schema["pattern"], pointer)
-        if not addition:
-            break  # jsf's `if (value === prev) break`
-        text += addition
-        length += js.utf16_len(addition)
+            if addition:  # an empty one ends jsf's loop (`if (value === prev) break`)
+                step = js.utf16_len(addition)
+                text += addition * math.ceil((low - length) / step)
+        else:
+            while length < low:  # `value += pick(padding) + value`: doubles, so few rounds
+                text += pick(_PADDING) + text
+                length = 2 * length + 1
+        length = js.utf16_len(text)
     if length > high:
         text = js.utf16_prefix(text, high)
     fmt = get(schema, "format")
