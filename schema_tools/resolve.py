@@ -172,10 +172,15 @@ class _Dereferencer:
         try:
             if is_ref(obj):
                 return self._inline(obj, path, where)
+            # Usually the real location is the resolution path itself: then build the string once.
+            same = where == path or where == path + "#"
             for token, key in container_items(obj):
                 value = obj[key]
                 key_path = join_pointer(path, token)
-                key_where = moved[token] if moved and token in moved else join_pointer(where, token)
+                if moved and token in moved:
+                    key_where = moved[token]
+                else:
+                    key_where = key_path if same else join_pointer(where, token)
                 if is_ref(value):
                     obj[key] = self._inline(value, key_path, key_where)
                 elif (index := self._on_path(value)) is not None:
