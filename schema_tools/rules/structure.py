@@ -163,8 +163,16 @@ def _link_problems(link: str, group: TitleGroup, ctx: CheckContext) -> Iterator[
         yield Problem("", f"is missing (it must link to {target.name})", path)
     elif not path.is_symlink():
         yield Problem("", f"must be a symbolic link to {target.name}, not a file", path)
-    elif os.path.realpath(path) != os.path.realpath(target):
+    elif not _same_file(path, target):
         yield Problem("", f"links to {os.readlink(path)}, not to the latest version {target.name}", path)
+
+
+def _same_file(path: os.PathLike[str], target: os.PathLike[str]) -> bool:
+    """The reference's `realpath(a) == realpath(b)`; comparing the files' identities is much cheaper."""
+    try:
+        return os.path.samefile(path, target)
+    except OSError:  # one side is missing: then only the names can be compared
+        return os.path.realpath(path) == os.path.realpath(target)
 
 
 def latest_link(group: TitleGroup, ctx: CheckContext) -> Iterator[Problem]:
