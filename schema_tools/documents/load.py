@@ -28,7 +28,7 @@ MAX_EXPANDED_NODES = 1_000_000
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Yaml12Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+class _Yaml12Loader(_BaseLoader):  # type: ignore[misc]
     """Safe loader with YAML 1.2 booleans, js-yaml floats, string keys and duplicate-key errors."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
