@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from schema_tools.cli.common import Console, add_config_options, config_from, relative
-from schema_tools.cli.compat_cmd import MODE_CHOICES
+from schema_tools.compat.settings import MODES as MODE_CHOICES  # light: no engine is loaded
 from schema_tools.errors import UsageError
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def _print(results: list[dict[str, Any]], fmt: str, *, single: bool) -> None:
     from schema_tools.compat.render import change_line
 
     if fmt == "json-patch":
-        import jsonpatch  # type: ignore[import-untyped]
+        import jsonpatch
 
         patches = [
             {
