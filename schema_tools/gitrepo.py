@@ -32,41 +32,24 @@ def git_root(path: Path) -> Path:
     return Path(_git(["rev-parse", "--show-toplevel"], path).strip())
 
 
-def _has_head(root: Path) -> bool:
-    return (
-        subprocess.run(
-            ["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root, capture_output=True, check=False
-        ).returncode
-        == 0
-    )
-
-
 def modified_files(root: Path, *, staged: bool) -> list[Path]:
-    """Added, copied or modified files, as absolute paths.
+    """Added, copied or modified files, as absolute paths (one `git status` call).
 
     staged: what the index changes against HEAD (what a pre-commit hook sees). Otherwise: everything in
     the work tree that differs from HEAD, staged or not, plus untracked files that are not ignored —
     a brand-new schema is untracked until it is added.
     """
-    head = _has_head(root)
-    if staged:
-        args = ["diff", "--cached", "--name-only", "--diff-filter=ACM", "-z"]
-        if not head:
-            args = ["diff", "--cached", "--name-only", "--diff-filter=ACM", "-z", _empty_tree(root)]
-        names = _split(_git(args, root))
-    else:
-        names = _split(
-            _git(["diff", "--name-only", "--diff-filter=ACM", "-z", "HEAD" if head else _empty_tree(root)], root)
-        )
-        names += _split(_git(["ls-files", "--others", "--exclude-standard", "-z"], root))
-    seen: dict[Path, None] = {}
-    for name in names:
-        seen.setdefault(root / name)
-    return list(seen)
-
-
-def _empty_tree(root: Path) -> str:
-    return _git(["hash-object", "-t", "tree", "/dev/null"], root).strip()
+    output = _git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"], root)
+    found: list[Path] = []
+    for entry in _split(output):
+        index, worktree, name = entry[0], entry[1], entry[3:]
+        if staged:
+            wanted = index in "AMC"
+        else:
+            wanted = index in "AMC" or worktree == "M" or (index, worktree) == ("?", "?")
+        if wanted:
+            found.append(root / name)
+    return found
 
 
 def _split(output: str) -> list[str]:

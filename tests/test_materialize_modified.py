@@ -80,3 +80,17 @@ def test_nothing_modified_is_a_quiet_no_op(repo: Path, capsys: pytest.CaptureFix
     assert main(["materialize-modified", "--staged"]) == 0
     assert git(repo, "status", "--porcelain") == ""
     assert "materialized 0 schemas" in capsys.readouterr().err
+
+
+def test_repository_without_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A brand-new repository (no HEAD yet): new schemas are found, staged or not."""
+    git(tmp_path, "init", "-q")
+    (tmp_path / ".jsonschema-tools.yaml").write_text("schemaBasePath: ./jsonschema/\ncontentTypes: [yaml]\n")
+    directory = tmp_path / "jsonschema" / "first"
+    directory.mkdir(parents=True)
+    (directory / "current.yaml").write_text("title: first\n$id: /first/1.0.0\ntype: object\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["materialize-modified", "--staged", "-q"]) == 0
+    assert not (directory / "1.0.0.yaml").exists()  # nothing is staged yet
+    assert main(["materialize-modified", "-q", "--no-git-add"]) == 0
+    assert (directory / "1.0.0.yaml").is_file()
