@@ -8,6 +8,7 @@ a value (the reference does the same), except for `schemaBaseUris` where an empt
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -114,7 +115,6 @@ def load_config(
     Raises:
         ConfigError: a file cannot be read, or a key has a value of the wrong type.
     """
-    from schema_tools.documents.load import load_file
     from schema_tools.errors import DocumentError
 
     cwd = (cwd or Path.cwd()).resolve()
@@ -131,7 +131,7 @@ def load_config(
                 raise ConfigError("config file does not exist", path=str(raw))
             continue
         try:
-            data = load_file(file)
+            data = _read_config_file(file)
         except DocumentError as error:
             raise ConfigError(error.message, path=str(raw), line=error.line) from None
         if data is None:
@@ -145,6 +145,46 @@ def load_config(
         used_files.append(file)
     merged.update({k: v for k, v in overrides.items() if v is not None})
     return _build(merged, cwd, tuple(used_files), tuple(warnings))
+
+
+def _read_config_file(file: Path) -> Any:
+    """The parsed config file. A copy of the last parse is kept beside the other caches, keyed by the
+    file's exact text: most runs (a pre-commit hook on a commit without schemas) then start without
+    importing the YAML parser, which costs more than everything else such a run does.
+
+    Raises:
+        DocumentError: the file cannot be read or parsed.
+    """
+    import json
+
+    from schema_tools.cache import cache_directory
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None  # let the loader say what is wrong with it
+    import zlib  # a stable, cheap name for the memo (str hashes change from one process to the next)
+
+    memo = cache_directory() / "config" / f"{zlib.crc32(str(file).encode()):08x}.json"
+    if text is not None:
+        try:
+            cached = json.loads(memo.read_text(encoding="utf-8"))
+            if cached.get("path") == str(file) and cached.get("text") == text:
+                return cached["data"]
+        except (OSError, ValueError, AttributeError):
+            pass
+    from schema_tools.documents.load import load_file
+
+    data = load_file(file)
+    if text is not None:
+        try:
+            memo.parent.mkdir(parents=True, exist_ok=True)
+            temporary = memo.with_name(f".{memo.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps({"path": str(file), "text": text, "data": data}), encoding="utf-8")
+            os.replace(temporary, memo)
+        except (OSError, TypeError, ValueError):
+            pass  # not JSON-shaped (e.g. a date) or not writable: simply not kept
+    return data
 
 
 def _build(values: dict[str, Any], cwd: Path, files: tuple[Path, ...], warnings: tuple[str, ...]) -> Config:

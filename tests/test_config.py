@@ -98,3 +98,16 @@ def test_base_uris_split_on_commas(tmp_path: Path) -> None:
     """A comma-separated string of base URIs (as the reference's -u takes) becomes a list."""
     config = load_config({"schemaBaseUris": "./a/,http://h/b/"}, cwd=tmp_path)
     assert config.schema_base_uris == ("./a/", "http://h/b/")
+
+
+def test_parsed_config_is_reused_only_for_the_same_text(tmp_path: Path, private_cache: Path) -> None:
+    """The memo of a parsed config file is keyed by its exact text: any edit is read afresh."""
+    config_file = tmp_path / ".jsonschema-tools.yaml"
+    config_file.write_text("contentTypes: [yaml]\n")
+    assert load_config(cwd=tmp_path).content_types == ("yaml",)
+    assert len(list((private_cache / "config").glob("*.json"))) == 1
+    config_file.write_text("contentTypes: [json]\n")
+    assert load_config(cwd=tmp_path).content_types == ("json",)
+    config_file.write_text("contentTypes: [json\n")
+    with pytest.raises(ConfigError, match="YAML syntax error"):
+        load_config(cwd=tmp_path)
