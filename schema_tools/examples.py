@@ -449,11 +449,19 @@ def _not_value(schema: Any, parent: dict[str, Any], pointer: Pointer) -> dict[st
         result["type"] = types.pick([t for t in _SCALAR_TYPES if allowed(t)])
     elif truthy(get(schema, "enum")):
         enum = schema["enum"]
-        # `anyValue()` picks index floor(0.15 * 12) = 1 of its list, which is `true`.
-        if not isinstance(enum, list) or js.index_of(enum, True) != -1:
+        # `anyValue()` picks index floor(0.15 * 12) = 1 of its list, which is `true`; jsf draws again while
+        # `enum.indexOf(value) !== -1` (a string enum searches for the text "true").
+        if isinstance(enum, str):
+            taken = "true" in enum
+        elif isinstance(enum, list):
+            taken = js.index_of(enum, True) != -1
+        else:
             raise ExampleError(
-                "`not: {enum}` containing true: the reference loops forever",
-                pointer=pointer_text((*pointer, "not")),
+                "`not: {enum}` is not an array (TypeError in the reference)", pointer=pointer_text((*pointer, "not"))
+            )
+        if taken:
+            raise ExampleError(
+                "`not: {enum}` containing true: the reference loops forever", pointer=pointer_text((*pointer, "not"))
             )
         result["enum"] = [True]
     required = get(schema, "required")

@@ -126,10 +126,9 @@ class _ObjectPlan:
         self.schema = schema
         self.pointer = pointer
         properties, patterns = get(schema, "properties"), get(schema, "patternProperties")
-        self.properties = properties if truthy(properties) else {}
-        self.patterns = patterns if truthy(patterns) else {}
-        if not isinstance(self.properties, dict) or not isinstance(self.patterns, dict):
-            raise ExampleError("`properties` and `patternProperties` must be objects", pointer=pointer_text(pointer))
+        # jsf only uses Object.keys and [] on these, so an array or a string acts as a map by index.
+        self.properties = js.as_object(properties) if truthy(properties) else {}
+        self.patterns = js.as_object(patterns) if truthy(patterns) else {}
         required = get(schema, "required")
         if isinstance(required, bool) or not truthy(required):
             self.required: list[Any] = []
