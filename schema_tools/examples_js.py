@@ -19,27 +19,8 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from schema_tools.documents.numbers import js_number
+from schema_tools.js import UNDEFINED as UNDEFINED  # re-exported for the modules of this port
 from schema_tools.randexp import from_units, to_units
-
-
-class _Undefined:
-    """JavaScript's `undefined` (distinct from `null`, which is None)."""
-
-    _instance: _Undefined | None = None
-
-    def __new__(cls) -> _Undefined:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "UNDEFINED"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-UNDEFINED: Final = _Undefined()
 
 MAX_SAFE_INTEGER: Final = 9007199254740991.0
 

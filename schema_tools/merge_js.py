@@ -11,30 +11,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Any
 
 from schema_tools.documents.collation import is_js_array_index, js_key_order
 from schema_tools.documents.tree import copy_tree
-
-
-class _Undefined:
-    """JavaScript's `undefined`: a missing key, distinct from JSON `null` (None)."""
-
-    _instance: _Undefined | None = None
-
-    def __new__(cls) -> _Undefined:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __bool__(self) -> bool:
-        return False
-
-    def __repr__(self) -> str:
-        return "undefined"
-
-
-UNDEFINED: Final = _Undefined()
+from schema_tools.js import UNDEFINED as UNDEFINED  # re-exported for the modules of this port
 
 Comparator = Callable[[Any, Any], bool]
 
