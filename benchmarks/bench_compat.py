@@ -2,7 +2,7 @@
 
   * `schema-tools materialize-modified --staged` with one changed schema staged: <= 0.15 s wall
     (the reference: ~0.4 s start-up plus ~0.1 s per schema); also the whole hook, with the check of the
-    staged changes (`compat --since HEAD --staged`) after it;
+    staged changes (`test --staged --since HEAD`, what the schema-tools-test hook runs) after it;
   * comparing two versions of the largest primary schema (the largest latest version that has a
     predecessor): <= 5 ms in-process, for the change list and for each kind of verdict.
 
@@ -131,7 +131,7 @@ def main() -> int:
         git(repo, "config", "user.email", "bench@example.org")
         git(repo, "config", "user.name", "bench")
         materialize = [*SCHEMA_TOOLS, "materialize-modified", "--staged", "-q"]
-        check_staged = [*SCHEMA_TOOLS, "compat", "--since", "HEAD", "--staged", "-q"]
+        check_staged = [*SCHEMA_TOOLS, "test", "--staged", "--since", "HEAD", "-q"]
         env = installed_like(Path(tmp))
         hook = wall([materialize], repo, lambda: stage_one_change(repo), args.runs, env)
         whole = wall([materialize, check_staged], repo, lambda: stage_one_change(repo), args.runs, env)
@@ -164,7 +164,7 @@ def main() -> int:
         f"CPU {ms(hook[1])} (target <= 150 ms)"
     )
     print(
-        f"  + compat --since HEAD --staged (the whole pre-commit path): wall {ms(whole[0])}, "
+        f"  + test --staged --since HEAD (the whole pre-commit path): wall {ms(whole[0])}, "
         f"CPU {ms(whole[1])}"
     )
     if reference is not None:
