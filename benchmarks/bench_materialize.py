@@ -13,9 +13,7 @@ repositories lock); without npm, only our figures are printed.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,33 +22,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reference import install_reference
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT.parent / "shared" / "corpora" / "schemas-event-primary.bundle"
 SCHEMA_TOOLS = [str(Path(sys.executable).with_name("schema-tools"))]
-REFERENCE_PACKAGE = {
-    "name": "reference-harness",
-    "private": True,
-    "dependencies": {"@wikimedia/jsonschema-tools": "1.3.0"},
-    # The versions schemas-event-secondary's lock file pins (what the behaviour notes were measured with).
-    "overrides": {
-        "js-yaml": "3.14.1",
-        "json-stable-stringify": "1.0.1",
-        "json-schema-merge-allof": "0.6.0",
-        "json-schema-ref-parser": "7.1.4",
-        "lodash": "4.17.21",
-        "semver": "6.3.0",
-        "ajv": "6.12.6",
-    },
-}
 
 
-def install_reference(directory: Path) -> list[str] | None:
-    if shutil.which("npm") is None or shutil.which("node") is None:
-        return None
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "package.json").write_text(json.dumps(REFERENCE_PACKAGE))
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=directory, check=True)
-    return [str(directory / "node_modules" / ".bin" / "jsonschema-tools")]
+def install_reference_tool(directory: Path) -> list[str] | None:
+    modules = install_reference(directory)
+    return None if modules is None else [str(modules / ".bin" / "jsonschema-tools")]
 
 
 def delete_latest(repo: Path) -> None:
@@ -102,7 +83,7 @@ def main() -> int:
         ENV["SCHEMA_TOOLS_CACHE_DIR"] = str(work / "cache")
         repo = work / "primary"
         subprocess.run(["git", "clone", "-q", str(BUNDLE), str(repo)], check=True)
-        reference = install_reference(work / "reference")
+        reference = install_reference_tool(work / "reference")
 
         def deleted() -> None:
             restore(repo)

@@ -19,9 +19,7 @@ names an existing node_modules holding @wikimedia/jsonschema-tools 1.3.0 and moc
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -29,24 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from reference import install_reference
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT.parent / "shared" / "corpora" / "schemas-event-primary.bundle"
 SCHEMA_TOOLS = str(Path(sys.executable).with_name("schema-tools"))
-REFERENCE_PACKAGE = {
-    "name": "reference-harness",
-    "private": True,
-    "dependencies": {"@wikimedia/jsonschema-tools": "1.3.0", "mocha": "10"},
-    # The versions schemas-event-secondary's lock file pins (what the behaviour notes were measured with).
-    "overrides": {
-        "js-yaml": "3.14.1",
-        "json-stable-stringify": "1.0.1",
-        "json-schema-merge-allof": "0.6.0",
-        "json-schema-ref-parser": "7.1.4",
-        "lodash": "4.17.21",
-        "semver": "6.3.0",
-        "ajv": "6.12.6",
-    },
-}
 # What the schema repositories' own test file does (test/jsonschema/repository.test.js upstream).
 MOCHA_TEST = "'use strict';\nrequire('@wikimedia/jsonschema-tools').tests.all({ logLevel: 'warn' });\n"
 
@@ -69,13 +54,7 @@ def run(
 def reference_modules(work: Path, given: str | None) -> Path | None:
     if given:
         return Path(given)
-    if shutil.which("npm") is None or shutil.which("node") is None:
-        return None
-    directory = work / "reference"
-    directory.mkdir()
-    (directory / "package.json").write_text(json.dumps(REFERENCE_PACKAGE))
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=directory, check=True)
-    return directory / "node_modules"
+    return install_reference(work / "reference", extra={"mocha": "10"})
 
 
 def bench_primary(work: Path, modules: Path | None, runs: int, env: dict[str, str]) -> None:
