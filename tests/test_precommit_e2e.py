@@ -40,8 +40,8 @@ def hooks_repository(dest: Path, env: dict[str, str]) -> str:
     for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
         shutil.copy2(PROJECT_ROOT / name, dest / name)
     shutil.copytree(
-        PROJECT_ROOT / "schema_tools",
-        dest / "schema_tools",
+        PROJECT_ROOT / "src",
+        dest / "src",
         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
     )
     run(dest, "git", "init", "-q", env=env)
