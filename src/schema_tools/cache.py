@@ -29,11 +29,9 @@ Signature = list[int]
 
 def cache_directory() -> Path:
     """Where schema-tools keeps its caches (never inside the repository)."""
-    explicit = os.environ.get("SCHEMA_TOOLS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "schema-tools"
+    from schema_tools.stamp import cache_root
+
+    return Path(cache_root())
 
 
 def signature(path: str | Path) -> Signature | None:
@@ -99,6 +97,19 @@ class MaterializeCache:
             "files": {str(p): signature(p) for p in files},
             "links": {str(p): link_target(p) for p in links},
         }
+
+    def dependencies(self, currents: Iterable[Path]) -> set[str] | None:
+        """Every path the recorded runs of these schemas read or wrote, and the directories holding them;
+        None when one of them is not recorded (it failed, was not run, or read a remote document)."""
+        paths: set[str] = set()
+        for current in currents:
+            entry = self.entries.get(str(current))
+            if entry is None:
+                return None
+            paths.add(str(current))
+            paths.update(entry["inputs"], entry["files"], entry["links"])
+        paths.update({os.path.dirname(path) for path in paths})
+        return paths
 
     def forget(self, current: Path) -> None:
         self.entries.pop(str(current), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,8 @@ class Config:
     force: bool
     cwd: Path
     config_files: tuple[Path, ...] = ()
+    # Every config file looked for, found or not (one created later changes the settings).
+    config_candidates: tuple[Path, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -124,8 +126,8 @@ def load_config(
     merged = dict(DEFAULTS)
     warnings: list[str] = []
     used_files: list[Path] = []
-    for raw in paths:
-        file = (cwd / raw).resolve()
+    candidates = tuple((cwd / raw).resolve() for raw in paths)
+    for raw, file in zip(paths, candidates, strict=True):
         if not file.is_file():
             if explicit:
                 raise ConfigError("config file does not exist", path=str(raw))
@@ -144,7 +146,7 @@ def load_config(
         merged.update({k: v for k, v in data.items() if k in DEFAULTS})
         used_files.append(file)
     merged.update({k: v for k, v in overrides.items() if v is not None})
-    return _build(merged, cwd, tuple(used_files), tuple(warnings))
+    return replace(_build(merged, cwd, tuple(used_files), tuple(warnings)), config_candidates=candidates)
 
 
 def _read_config_file(file: Path) -> Any:

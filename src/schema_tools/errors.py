@@ -6,7 +6,9 @@ Every error knows where it happened: a file, and a line or a JSON Pointer inside
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+TYPE_CHECKING = False  # not `from typing`: errors.py is imported at every start-up
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 EXIT_OK = 0
 EXIT_FAILURE = 1  # findings, or a known error in the input

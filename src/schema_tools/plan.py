@@ -216,7 +216,7 @@ def materialize_and_write(
         skipped = [s for s in pending if s.path in fresh]
         pending = [s for s in pending if s.path not in fresh]
     if apply_ignore:
-        pending = [s for s in pending if not _ignored(s, config)]
+        pending = [s for s in pending if not is_ignored(s, config)]
     total = RunResult()
     actions: list[Action] = []
     while pending:
@@ -240,7 +240,7 @@ def materialize_and_write(
     return total, actions
 
 
-def _ignored(source: Source, config: Config) -> bool:
+def is_ignored(source: Source, config: Config) -> bool:
     """ignoreSchemas is searched in `$id` (a document that is not a mapping is never ignored: it fails)."""
     schema = source.schema
     schema_id = schema.get("$id", "") if isinstance(schema, dict) else ""

@@ -18,6 +18,7 @@ from schema_tools.cli.common import (
 from schema_tools.errors import UsageError
 
 if TYPE_CHECKING:
+    from schema_tools.cache import MaterializeCache
     from schema_tools.config import Config
     from schema_tools.plan import Source
     from schema_tools.write import Action
@@ -106,17 +107,60 @@ def _print_materialized(sources: list[Source], config: Config) -> int:
 
 
 def run_materialize_all(args: argparse.Namespace) -> int:
+    import os
+
+    from schema_tools import stamp
     from schema_tools.plan import Source
     from schema_tools.repository import iter_schema_paths
 
+    # A stamp is only trusted for the command line that wrote it; a full run replaces it, or leaves none.
+    command_line: list[str] | None = getattr(args, "command_line", None)
+    if command_line is not None and args.cache:
+        stamp.forget(os.getcwd())
     config = config_from(args)
     console = Console.for_args(args, config)
+    warnings = [f"warning: {w}" for w in config.warnings]
     sources = [Source(path) for path, _current, _ct in iter_schema_paths(config, current_only=True)]
     if not sources:
-        console.warn(f"no {config.current_name} files under {relative(config.schema_base_path)}")
+        warnings.append(f"warning: no {config.current_name} files under {relative(config.schema_base_path)}")
+        console.warn(warnings[-1].removeprefix("warning: "))
     output_dir = args.output_dir.absolute() if args.output_dir else None
-    _materialize(sources, config, console, output_dir, use_cache=args.cache, apply_ignore=True)
+    _actions, cache = _materialize(sources, config, console, output_dir, use_cache=args.cache, apply_ignore=True)
+    if command_line is not None and cache is not None and not config.dry_run:
+        _write_stamp(command_line, config, sources, cache, warnings, quiet=console.quiet)
     return 0
+
+
+def _write_stamp(
+    command_line: list[str],
+    config: Config,
+    sources: list[Source],
+    cache: MaterializeCache,
+    warnings: list[str],
+    *,
+    quiet: bool,
+) -> None:
+    """Stamp a successful materialize-all, so that repeating it on an unchanged tree ends at start-up."""
+    import os
+
+    from schema_tools import stamp
+    from schema_tools.plan import is_ignored
+
+    recorded = [s.path for s in sources if str(s.path) in cache.entries]
+    # Only ignored schemas may be missing from the cache (one that read a remote document is, too).
+    if any(not is_ignored(s, config) for s in sources if str(s.path) not in cache.entries):
+        return
+    depends = cache.dependencies(recorded)
+    if depends is None:
+        return
+    for source in sources:
+        depends.add(str(source.path))
+    for directory, dirnames, _files in os.walk(config.schema_base_path):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        depends.add(directory)
+    depends.update(str(path) for path in config.config_candidates)
+    summary = None if quiet else _summary(config, skipped=len(recorded))
+    stamp.write(os.getcwd(), command_line, depends, [] if quiet else warnings, summary)
 
 
 def run_materialize_modified(args: argparse.Namespace) -> int:
@@ -138,7 +182,7 @@ def run_materialize_modified(args: argparse.Namespace) -> int:
         return 0
     sources = [Source(p) for p in paths]
     output_dir = args.output_dir.absolute() if args.output_dir else None
-    actions = _materialize(sources, config, console, output_dir, use_cache=args.cache)
+    actions, _cache = _materialize(sources, config, console, output_dir, use_cache=args.cache)
     changed = [a.path for a in actions if a.changed]
     if config.should_git_add and not config.dry_run and changed:
         git_add(root, changed)
@@ -154,8 +198,8 @@ def _materialize(
     *,
     use_cache: bool = False,
     apply_ignore: bool = False,
-) -> list[Action]:
-    """Materialize and write, then report what changed."""
+) -> tuple[list[Action], MaterializeCache | None]:
+    """Materialize and write, then report what changed; returns the actions and the cache used."""
     from schema_tools.cli.progress import Progress
     from schema_tools.plan import materialize_and_write, open_cache
 
@@ -177,13 +221,25 @@ def _materialize(
                 console.info(f"{verb} {relative(action.path)} -> {action.target}")
             else:
                 console.info(f"{verb} {relative(action.path)}")
-    written = sum(1 for a in actions if a.kind == "write")
-    unchanged = sum(1 for a in actions if a.kind == "unchanged")
-    links = sum(1 for a in actions if a.kind == "link")
-    prefix = "dry run: would materialize" if config.dry_run else "materialized"
-    skipped = f", {result.skipped} up to date (cached)" if result.skipped else ""
     console.summary(
-        f"{prefix} {len(result.materialized)} schemas: {written} files written, {unchanged} unchanged, "
-        f"{links} links updated{skipped}"
+        _summary(
+            config,
+            materialized=len(result.materialized),
+            written=sum(1 for a in actions if a.kind == "write"),
+            unchanged=sum(1 for a in actions if a.kind == "unchanged"),
+            links=sum(1 for a in actions if a.kind == "link"),
+            skipped=result.skipped,
+        )
     )
-    return actions
+    return actions, cache
+
+
+def _summary(
+    config: Config, *, materialized: int = 0, written: int = 0, unchanged: int = 0, links: int = 0, skipped: int = 0
+) -> str:
+    prefix = "dry run: would materialize" if config.dry_run else "materialized"
+    cached = f", {skipped} up to date (cached)" if skipped else ""
+    return (
+        f"{prefix} {materialized} schemas: {written} files written, {unchanged} unchanged, "
+        f"{links} links updated{cached}"
+    )

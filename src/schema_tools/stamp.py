@@ -1,0 +1,124 @@
+"""The run stamp: `materialize-all` repeated on a tree the last run left as it was ends at start-up.
+
+The incremental cache (cache.py) already skips every up-to-date schema, but reaching it costs the
+imports of the whole pipeline, several times the work that is left. So a successful `materialize-all`
+also leaves a stamp: the exact command line and working directory, and the stat signature of
+everything the run depended on —
+
+* every directory it walked or wrote into (a file or link added, removed or replaced there changes
+  the directory's mtime, so new schemas and deleted or retargeted outputs are seen),
+* every current file, every document its `$ref`s read, every file it wrote,
+* the config files it read or would have read (one created later counts as a change),
+* the modules of schema-tools itself (an upgrade or a local edit of the tool is a change).
+
+A run with the same command line in the same directory first compares those signatures and, when all are
+equal, prints what the full run would print — nothing is left to do — without importing anything else.
+A run that read a remote (http) document leaves no stamp: a remote document cannot be stat'ed.
+
+This module imports only built-in modules (os, marshal, zlib), because it runs before everything else.
+Signatures are (mtime_ns, ctime_ns, size, inode): ctime cannot be set back by `touch` or a restore, so a
+file edited and put back still counts as changed.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import zlib
+
+TYPE_CHECKING = False  # not `from typing`: that import alone costs 3 ms of start-up
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+_FORMAT = 1
+_SUBDIRECTORY = "stamps"
+
+Signature = tuple[int, int, int, int] | None
+
+
+def cache_root() -> str:
+    """Where schema-tools keeps its caches (never inside the repository)."""
+    explicit = os.environ.get("SCHEMA_TOOLS_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "schema-tools")
+
+
+def stat_signature(path: str) -> Signature:
+    """The signature of what a path leads to (links followed); None if it does not exist."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+def stamp_path(cwd: str) -> str:
+    # One stamp per working directory; crc32 is a stable, import-free name (the cwd is checked inside).
+    return os.path.join(cache_root(), _SUBDIRECTORY, f"{zlib.crc32(cwd.encode()):08x}.marshal")
+
+
+def package_files() -> list[str]:
+    """The modules of schema-tools itself, so that a changed tool never answers from a stamp."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    found = []
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d != "__pycache__"]
+        found.append(directory)
+        found.extend(os.path.join(directory, name) for name in filenames if name.endswith(".py"))
+    return found
+
+
+def replay(cwd: str, argv: Sequence[str]) -> tuple[list[str], str | None] | None:
+    """What the run would print, if nothing it depended on has changed since the stamp; else None.
+
+    That is the warnings, printed as they are, and the summary line (None when quiet), to which the
+    caller adds its own timing.
+    """
+    try:
+        with open(stamp_path(cwd), "rb") as file:
+            stamp = marshal.load(file)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("format") != _FORMAT:
+        return None
+    if stamp.get("cwd") != cwd or stamp.get("argv") != list(argv):
+        return None
+    for path, recorded in stamp["signatures"].items():
+        if stat_signature(path) != recorded:
+            return None
+    return stamp["lines"], stamp["summary"]
+
+
+def forget(cwd: str) -> None:
+    """Remove the stamp of a working directory (a full run is under way; it may fail)."""
+    try:  # noqa: SIM105 (contextlib costs 4 ms of start-up)
+        os.unlink(stamp_path(cwd))
+    except OSError:
+        pass
+
+
+def write(cwd: str, argv: Sequence[str], paths: Iterable[str], lines: Sequence[str], summary: str | None) -> None:
+    """Stamp a successful run: `paths` is everything it depended on (missing ones count as missing).
+
+    A stamp that cannot be written is simply not kept; it is only ever a shortcut.
+    """
+    signatures = {path: stat_signature(path) for path in sorted(set(paths))}
+    for path in package_files():
+        signatures[path] = stat_signature(path)
+    stamp = {"format": _FORMAT, "cwd": cwd, "argv": list(argv), "signatures": signatures, "lines": list(lines),
+             "summary": summary}
+    target = stamp_path(cwd)
+    temporary = f"{target}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(temporary, "wb") as file:
+            marshal.dump(stamp, file)
+        os.replace(temporary, target)
+    except OSError:
+        try:  # noqa: SIM105
+            os.unlink(temporary)
+        except OSError:
+            pass
