@@ -47,7 +47,7 @@ def test_second_run_skips_everything(repo: Path, capsys: pytest.CaptureFixture[s
     assert "materialized 0 schemas: 0 files written, 0 unchanged, 0 links updated, 2 up to date" in run(capsys)
     assert sorted(p.relative_to(repo) for p in repo.rglob("*")) == after_first
     assert len(after_first) - len(before) == 8  # 2 × (version file, extensionless link, latest, latest.yaml)
-    assert len(list((private_cache / "materialize").glob("*.json"))) == 1
+    assert len(list((private_cache / "materialize").glob("*.marshal"))) == 1
 
 
 def test_changed_current_and_its_users_are_redone(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

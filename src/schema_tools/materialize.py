@@ -37,7 +37,7 @@ class Materialized:
     schema_id: str
     version: Version
     directory: Path
-    document: dict[str, Any]
+    document: dict[str, Any] | None  # None when the outputs came from the incremental cache
     outputs: tuple[Output, ...]
 
 

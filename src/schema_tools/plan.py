@@ -13,15 +13,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
 from schema_tools.config import Config
 from schema_tools.errors import SchemaToolsError
-from schema_tools.materialize import Materialized, materialize
+from schema_tools.materialize import Materialized, Output, materialize
 from schema_tools.repository import lodash_get
 
 if TYPE_CHECKING:
-    from schema_tools.cache import MaterializeCache
+    from schema_tools.cache import Cached, MaterializeCache
+    from schema_tools.retrieve import Resolver
     from schema_tools.write import Action
 
 
@@ -29,19 +29,33 @@ _NOT_LOADED: Any = object()
 
 
 class Source:
-    """A current schema to materialize: where it is, and its content (parsed on first use)."""
+    """A current schema to materialize: where it is, and its content (parsed on first use).
 
-    def __init__(self, path: Path, schema: Any = _NOT_LOADED) -> None:
+    With a cache, the parse is taken from it when the file's text is the one it recorded.
+    """
+
+    def __init__(self, path: Path, schema: Any = _NOT_LOADED, cache: MaterializeCache | None = None) -> None:
         self.path = path
         self._schema = schema
+        self.cache = cache
 
     @property
     def schema(self) -> Any:
         if self._schema is _NOT_LOADED:
-            from schema_tools.documents.load import load_file
+            if self.cache is None:
+                from schema_tools.documents.load import load_file
 
-            self._schema = load_file(self.path)
+                self._schema = load_file(self.path)
+            else:
+                from schema_tools.documents.text import read_text
+
+                self._schema = self.cache.parse(self.path, read_text(self.path), self._load)
         return self._schema
+
+    def _load(self, text: str) -> Any:
+        from schema_tools.documents.load import load_text
+
+        return load_text(text, str(self.path))
 
     def __repr__(self) -> str:
         return f"Source({str(self.path)!r})"
@@ -54,6 +68,7 @@ class RunResult:
     materialized: list[Materialized] = field(default_factory=list)
     errors: list[SchemaToolsError] = field(default_factory=list)
     inputs: dict[Path, list[str]] = field(default_factory=dict)  # documents each schema's $refs read
+    absent: dict[Path, list[str]] = field(default_factory=dict)  # locations tried for them and missing
     skipped: int = 0  # schemas the incremental cache found up to date
 
 
@@ -129,7 +144,20 @@ class Overlay:
             if config.should_symlink_extensionless and output.content_type == config.primary_content_type:
                 self.files[str(output.path.with_name(str(item.version)))] = output.text
 
+    def read_bytes(self, path: str) -> bytes | None:
+        """A file as this run sees it: pending first, then the disk; None when it is missing."""
+        text = self.files.get(path)
+        if text is not None:
+            return text.encode("utf-8")
+        try:
+            with open(path, "rb") as file:
+                return file.read()
+        except OSError:
+            return None
+
     def __call__(self, url: str, timeout: float) -> str:
+        from urllib.parse import unquote, urlsplit
+
         parts = urlsplit(url)
         if parts.scheme == "file":
             text = self.files.get(str(Path(unquote(parts.path))))
@@ -138,11 +166,18 @@ class Overlay:
         return self._fallback(url, timeout)
 
 
-def make_resolver(config: Config) -> tuple[Any, Overlay]:
+def _fetch(url: str, timeout: float) -> str:
+    # retrieve.py (and the YAML parser it imports) is loaded only when a document is really read.
+    from schema_tools.retrieve import default_fetch
+
+    return default_fetch(url, timeout)
+
+
+def make_resolver(config: Config, overlay: Overlay | None = None) -> tuple[Resolver, Overlay]:
     """A resolver for the run's base URIs, reading pending results through an overlay."""
     from schema_tools.resolve import Resolver, default_fetch
 
-    overlay = Overlay(default_fetch)
+    overlay = overlay or Overlay(default_fetch)
     resolver = Resolver(
         config.schema_base_uris,
         cwd=config.cwd,
@@ -159,25 +194,47 @@ def materialize_sources(
     *,
     output_dir: Path | None = None,
     on_progress: Callable[[Source], None] | None = None,
+    cache: MaterializeCache | None = None,
 ) -> RunResult:
-    """Materialize every source in dependency order, in memory; errors are collected, not raised."""
-    resolver, overlay = make_resolver(config)
+    """Materialize every source in dependency order, in memory; errors are collected, not raised.
+
+    With a cache, a source whose text and inputs have the recorded content gets the recorded outputs.
+    """
+    overlay = Overlay(_fetch)
+    resolver: Resolver | None = None  # made on first use: a run served by the cache never needs one
     result = RunResult()
     for source in dependency_order(sources, config):
         if on_progress is not None:
             on_progress(source)
-        first_read = len(resolver.read_log)
-        try:
-            item = materialize(source.schema, source.path, config, resolver, output_dir)
-        except SchemaToolsError as error:
-            if error.path is None:
-                error.path = str(source.path)
-            result.errors.append(error)
-            continue
+        if cache is not None and (cached := cache.outputs(source.path, overlay.read_bytes)) is not None:
+            item = _from_cache(source.path, cached, output_dir)
+            result.inputs[source.path] = sorted(cache.inputs_of(source.path))
+            result.absent[source.path] = cache.absent_of(source.path)
+        else:
+            if resolver is None:
+                resolver, _ = make_resolver(config, overlay)
+            first_read, first_miss = len(resolver.read_log), len(resolver.absent_log)
+            try:
+                item = materialize(source.schema, source.path, config, resolver, output_dir)
+            except SchemaToolsError as error:
+                if error.path is None:
+                    error.path = str(source.path)
+                result.errors.append(error)
+                continue
+            result.inputs[source.path] = resolver.read_log[first_read:]
+            result.absent[source.path] = resolver.absent_log[first_miss:]
         overlay.add(item, config)
         result.materialized.append(item)
-        result.inputs[source.path] = resolver.read_log[first_read:]
     return result
+
+
+def _from_cache(source: Path, cached: Cached, output_dir: Path | None) -> Materialized:
+    from schema_tools.versions import Version
+
+    version = Version(*cached.version)
+    directory = output_dir if output_dir is not None else source.parent
+    outputs = tuple(Output(directory / f"{version}.{ct}", ct, text) for ct, text in cached.outputs)
+    return Materialized(source, cached.schema_id, version, directory, None, outputs)
 
 
 class RunFailed(SchemaToolsError):
@@ -207,11 +264,14 @@ def materialize_and_write(
         RunFailed: one or more sources failed; it lists every error.
         WriteConflictError: a published version would change (and config.force is off).
     """
+    from schema_tools.cache import Cached
     from schema_tools.write import check_conflicts, write_one
 
     pending = list(sources)
     skipped: list[Source] = []
     if cache is not None:
+        for source in pending:
+            source.cache = cache
         fresh = {s.path for s in pending if cache.is_fresh(s.path)}
         skipped = [s for s in pending if s.path in fresh]
         pending = [s for s in pending if s.path not in fresh]
@@ -220,7 +280,9 @@ def materialize_and_write(
     total = RunResult()
     actions: list[Action] = []
     while pending:
-        result = materialize_sources(pending, config, output_dir=output_dir, on_progress=on_progress)
+        result = materialize_sources(
+            pending, config, output_dir=output_dir, on_progress=on_progress, cache=cache
+        )
         if result.errors:
             raise RunFailed(result.errors)
         check_conflicts(result.materialized, config)
@@ -229,7 +291,15 @@ def materialize_and_write(
             actions.extend(written)
             if cache is not None and not config.dry_run:
                 links = [a.path for a in written if a.target is not None]
-                cache.record(item.source, result.inputs[item.source], [o.path for o in item.outputs], links)
+                outputs = Cached(item.schema_id, item.version, [(o.content_type, o.text) for o in item.outputs])
+                cache.record(
+                    item.source,
+                    result.inputs[item.source],
+                    result.absent[item.source],
+                    [o.path for o in item.outputs],
+                    links,
+                    outputs,
+                )
         total.materialized.extend(result.materialized)
         # A skipped schema that reads a file this round rewrote is no longer up to date: redo it.
         pending = [s for s in skipped if cache is not None and not cache.is_fresh(s.path)]
@@ -252,8 +322,7 @@ def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     import hashlib
     import json
 
-    from schema_tools import __version__
-    from schema_tools.cache import MaterializeCache
+    from schema_tools.cache import MaterializeCache, tool_fingerprint
 
     settings = {
         field_name: repr(getattr(config, field_name))
@@ -273,6 +342,6 @@ def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
         )
     }
     settings["output_dir"] = repr(output_dir)
-    settings["version"] = __version__
+    settings["tool"] = repr(tool_fingerprint())
     fingerprint = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
     return MaterializeCache(config.cwd, fingerprint)

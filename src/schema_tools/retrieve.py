@@ -280,6 +280,9 @@ class Resolver:
         # Where every document handed out was read from, in order (cached ones too): a run reads the
         # slice for each schema to know what the schema depends on (the incremental cache needs it).
         self.read_log: list[str] = []
+        # The locations tried before each of those and found missing (or unreadable): a file appearing
+        # there later would be read instead, so the incremental cache depends on their absence too.
+        self.absent_log: list[str] = []
 
     def candidates(self, key: str) -> list[Candidate]:
         """The URLs tried for document `key`, in base-URI order."""
@@ -299,6 +302,7 @@ class Resolver:
                 raise  # read but unusable (e.g. not UTF-8): the reference does not try further either
             except Exception as error:
                 tried.append(f"{candidate.shown}: {describe_failure(error)}")
+                self.absent_log.append(location_of(candidate.url))
                 continue
             location = location_of(candidate.url)
             document = Document(key, location, load_text(text, location))

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from schema_tools.documents.text import read_text
 from schema_tools.errors import DocumentError
 
 # The most nodes a document may expand to once its aliases are inlined. The largest real materialized
@@ -165,13 +166,7 @@ def load_text(text: str, path: str = "<input>") -> Any:
 
 def load_file(path: str | Path) -> Any:
     """Read and parse a YAML or JSON file. Raises DocumentError naming the file."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise DocumentError(f"not UTF-8 text ({error.reason} at byte {error.start})", path=str(path)) from None
-    except OSError as error:
-        raise DocumentError(f"cannot read: {error.strerror}", path=str(path)) from None
-    return load_text(text, str(path))
+    return load_text(read_text(path), str(path))
 
 
 def is_finite_number(value: Any) -> bool:
