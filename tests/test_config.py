@@ -105,7 +105,7 @@ def test_parsed_config_is_reused_only_for_the_same_text(tmp_path: Path, private_
     config_file = tmp_path / ".jsonschema-tools.yaml"
     config_file.write_text("contentTypes: [yaml]\n")
     assert load_config(cwd=tmp_path).content_types == ("yaml",)
-    assert len(list((private_cache / "config").glob("*.json"))) == 1
+    assert len(list((private_cache / "config").glob("*.marshal"))) == 1
     config_file.write_text("contentTypes: [json]\n")
     assert load_config(cwd=tmp_path).content_types == ("json",)
     config_file.write_text("contentTypes: [json\n")

@@ -157,7 +157,7 @@ def _read_config_file(file: Path) -> Any:
     Raises:
         DocumentError: the file cannot be read or parsed.
     """
-    import json
+    import marshal
 
     from schema_tools.cache import cache_directory
 
@@ -167,13 +167,13 @@ def _read_config_file(file: Path) -> Any:
         text = None  # let the loader say what is wrong with it
     import zlib  # a stable, cheap name for the memo (str hashes change from one process to the next)
 
-    memo = cache_directory() / "config" / f"{zlib.crc32(str(file).encode()):08x}.json"
+    memo = cache_directory() / "config" / f"{zlib.crc32(str(file).encode()):08x}.marshal"
     if text is not None:
         try:
-            cached = json.loads(memo.read_text(encoding="utf-8"))
+            cached = marshal.loads(memo.read_bytes())
             if cached.get("path") == str(file) and cached.get("text") == text:
                 return cached["data"]
-        except (OSError, ValueError, AttributeError):
+        except (OSError, EOFError, ValueError, TypeError, AttributeError):
             pass
     from schema_tools.documents.load import load_file
 
@@ -182,10 +182,10 @@ def _read_config_file(file: Path) -> Any:
         try:
             memo.parent.mkdir(parents=True, exist_ok=True)
             temporary = memo.with_name(f".{memo.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"path": str(file), "text": text, "data": data}), encoding="utf-8")
+            temporary.write_bytes(marshal.dumps({"path": str(file), "text": text, "data": data}))
             os.replace(temporary, memo)
-        except (OSError, TypeError, ValueError):
-            pass  # not JSON-shaped (e.g. a date) or not writable: simply not kept
+        except (OSError, ValueError):
+            pass  # a value marshal cannot hold (e.g. a date) or not writable: simply not kept
     return data
 
 

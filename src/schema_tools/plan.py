@@ -319,10 +319,7 @@ def is_ignored(source: Source, config: Config) -> bool:
 
 def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     """The cache for this working directory and these settings."""
-    import hashlib
-    import json
-
-    from schema_tools.cache import MaterializeCache, tool_fingerprint
+    from schema_tools.cache import MaterializeCache, content_hash, tool_fingerprint
 
     settings = {
         field_name: repr(getattr(config, field_name))
@@ -343,5 +340,5 @@ def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     }
     settings["output_dir"] = repr(output_dir)
     settings["tool"] = repr(tool_fingerprint())
-    fingerprint = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+    fingerprint = content_hash(repr(sorted(settings.items())).encode())
     return MaterializeCache(config.cwd, fingerprint)
