@@ -107,3 +107,34 @@ def test_mediawiki_regenerates_semantically_equal(mediawiki_repo: Path, monkeypa
     assert main(["materialize-all", "-q", "-C", ".jsonschema-tools.yaml,no-extras.yaml"]) == 0
     different = [str(p) for p, data in committed.items() if load_file(p) != data]
     assert different == []
+
+
+def test_primary_every_cache_level_gives_the_same_bytes(primary_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the real repository: the content cache restores deleted versions byte for byte without building
+    anything, a `git checkout`-like touch of every file builds nothing, and the stamp answers a repeat."""
+    from schema_tools import plan
+    from schema_tools.cli import main as cli_main
+
+    assert run_cli(primary_repo, monkeypatch, "materialize-all", "-q") == 0  # records everything
+    built: list[Path] = []
+    real = plan.materialize
+
+    def materialize(schema: object, source: Path, *args: object, **kwargs: object) -> object:
+        built.append(source)
+        return real(schema, source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan, "materialize", materialize)
+    delete_latest_versions(primary_repo)
+    assert run_cli(primary_repo, monkeypatch, "materialize-all", "-q") == 0
+    assert git_status(primary_repo) == []
+    assert built == []
+    for path in (primary_repo / "jsonschema").rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            path.write_bytes(path.read_bytes())
+    assert run_cli(primary_repo, monkeypatch, "materialize-all", "-q") == 0
+    assert built == []
+    assert git_status(primary_repo) == []
+    parsed: list[str] = []
+    monkeypatch.setattr(cli_main, "build_parser", lambda *a: parsed.append("parser") or None)
+    assert run_cli(primary_repo, monkeypatch, "materialize-all", "-q") == 0
+    assert parsed == []  # answered by the stamp before the command line was even parsed
