@@ -1,4 +1,5 @@
-"""Shared fixtures: the real schema repositories from ../shared/corpora, cloned fresh into a temp dir.
+"""Shared fixtures: the real schema repositories from ../shared/corpora, cloned fresh into a temp dir,
+and a small two-schema repository for the tests of incremental runs.
 
 The corpora are acceptance data that live outside the project. A fresh clone elsewhere has no
 ../shared; tests that need a corpus are then skipped with the reason, never reported as passed.
@@ -68,3 +69,31 @@ def mediawiki_repo(mediawiki_pristine: Path, tmp_path: Path) -> Path:
     dest = tmp_path / "mediawiki"
     shutil.copytree(mediawiki_pristine, dest, symlinks=True)
     return dest
+
+
+# A fragment and an event schema that includes it through allOf: the smallest repository where one
+# schema depends on another (incremental runs, the cache, the run stamp).
+FRAGMENT = """title: fragment/common
+$id: /fragment/common/1.0.0
+type: object
+properties:
+  n:
+    type: integer
+"""
+EVENT = """title: event
+$id: /event/1.0.0
+type: object
+allOf:
+  - $ref: /fragment/common/1.0.0#
+"""
+SMALL_CONFIG = "schemaBasePath: ./jsonschema/\ncontentTypes: [yaml]\n"
+
+
+def make_small_repo(root: Path, *, config: str = SMALL_CONFIG, event: str = EVENT) -> Path:
+    """jsonschema/fragment/common and jsonschema/event under `root`, with a config; returns `root`."""
+    (root / ".jsonschema-tools.yaml").write_text(config)
+    for directory, text in (("fragment/common", FRAGMENT), ("event", event)):
+        path = root / "jsonschema" / directory
+        path.mkdir(parents=True)
+        (path / "current.yaml").write_text(text)
+    return root

@@ -7,31 +7,13 @@ from pathlib import Path
 import pytest
 
 from schema_tools.cli.main import main
-
-FRAGMENT = """title: fragment/common
-$id: /fragment/common/1.0.0
-type: object
-properties:
-  n:
-    type: integer
-"""
-EVENT = """title: event
-$id: /event/1.0.0
-type: object
-allOf:
-  - $ref: /fragment/common/1.0.0#
-"""
+from tests.conftest import EVENT, FRAGMENT, make_small_repo
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".jsonschema-tools.yaml").write_text("schemaBasePath: ./jsonschema/\ncontentTypes: [yaml]\n")
-    for directory, text in (("fragment/common", FRAGMENT), ("event", EVENT)):
-        path = tmp_path / "jsonschema" / directory
-        path.mkdir(parents=True)
-        (path / "current.yaml").write_text(text)
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return make_small_repo(tmp_path)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:

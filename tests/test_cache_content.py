@@ -8,14 +8,8 @@ import pytest
 
 from schema_tools import plan, stamp
 from schema_tools.cli.main import main
+from tests.conftest import FRAGMENT, make_small_repo
 
-FRAGMENT = """title: fragment/common
-$id: /fragment/common/1.0.0
-type: object
-properties:
-  n:
-    type: integer
-"""
 EVENT = """title: event
 $id: /event/1.0.0
 type: object
@@ -30,16 +24,10 @@ properties:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".jsonschema-tools.yaml").write_text(
-        "schemaBasePath: ./jsonschema/\ncontentTypes: [yaml, json]\nschemaBaseUris: [./override/, ./jsonschema/]\n"
-    )
     (tmp_path / "override").mkdir()
-    for directory, text in (("fragment/common", FRAGMENT), ("event", EVENT)):
-        path = tmp_path / "jsonschema" / directory
-        path.mkdir(parents=True)
-        (path / "current.yaml").write_text(text)
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    config = "schemaBasePath: ./jsonschema/\ncontentTypes: [yaml, json]\nschemaBaseUris: [./override/, ./jsonschema/]\n"
+    return make_small_repo(tmp_path, config=config, event=EVENT)
 
 
 class Counter:

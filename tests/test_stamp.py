@@ -13,32 +13,13 @@ import pytest
 
 from schema_tools import stamp
 from schema_tools.cli import main as cli_main
-
-FRAGMENT = """title: fragment/common
-$id: /fragment/common/1.0.0
-type: object
-properties:
-  n:
-    type: integer
-"""
-EVENT = """title: event
-$id: /event/1.0.0
-type: object
-allOf:
-  - $ref: /fragment/common/1.0.0#
-"""
-CONFIG = "schemaBasePath: ./jsonschema/\ncontentTypes: [yaml]\n"
+from tests.conftest import EVENT, FRAGMENT, SMALL_CONFIG, make_small_repo
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".jsonschema-tools.yaml").write_text(CONFIG)
-    for directory, text in (("fragment/common", FRAGMENT), ("event", EVENT)):
-        path = tmp_path / "jsonschema" / directory
-        path.mkdir(parents=True)
-        (path / "current.yaml").write_text(text)
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return make_small_repo(tmp_path)
 
 
 class Runner:
@@ -92,7 +73,7 @@ def _rewrite(path: Path) -> None:
         pytest.param(lambda r: (r / "jsonschema/event/latest").unlink(), id="link-deleted"),
         pytest.param(lambda r: _rewrite(r / "jsonschema/fragment/common/1.0.0.yaml"), id="output-rewritten-same"),
         pytest.param(lambda r: (r / "jsonschema/event/notes.txt").write_text("x"), id="file-added-beside"),
-        pytest.param(lambda r: (r / ".jsonschema-tools.yaml").write_text(CONFIG), id="config-rewritten"),
+        pytest.param(lambda r: (r / ".jsonschema-tools.yaml").write_text(SMALL_CONFIG), id="config-rewritten"),
         pytest.param(lambda r: (r / "jsonschema/new").mkdir(), id="directory-added"),
     ],
 )
@@ -143,7 +124,7 @@ def test_dry_run_leaves_no_stamp(repo: Path, run: Runner, private_cache: Path) -
 
 
 def test_warnings_are_replayed(repo: Path, run: Runner) -> None:
-    (repo / ".jsonschema-tools.yaml").write_text(CONFIG + "colour: blue\n")
+    (repo / ".jsonschema-tools.yaml").write_text(SMALL_CONFIG + "colour: blue\n")
     run()
     kind, err = run()
     assert kind == "stamp"
@@ -204,7 +185,7 @@ def test_remote_reads_are_never_stamped(repo: Path, run: Runner, served_fragment
     import shutil
 
     shutil.rmtree(repo / "jsonschema" / "fragment")
-    (repo / ".jsonschema-tools.yaml").write_text(CONFIG + f"schemaBaseUris: [{served_fragment}]\n")
+    (repo / ".jsonschema-tools.yaml").write_text(SMALL_CONFIG + f"schemaBaseUris: [{served_fragment}]\n")
     run()
     assert run()[0] == "full"
     assert (repo / "jsonschema" / "event" / "1.0.0.yaml").read_text().count("type: integer") == 1
