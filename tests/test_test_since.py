@@ -182,6 +182,9 @@ def test_missing_revision_says_what_to_fetch(repo: Path, capsys: pytest.CaptureF
     assert (code, out) == (2, "")
     assert "that revision is not in this clone" in err
     assert "git fetch --depth=1 origin main:refs/remotes/origin/main" in err
+    # `compat --since` answers the same way.
+    assert main(["compat", "--since", "origin/main"]) == 2
+    assert "that revision is not in this clone" in capsys.readouterr().err
 
 
 def test_rule_selection_covers_the_history_rules(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -128,23 +128,13 @@ def _check_rule_ids(asked: list[str], known: set[str], *, since: str | None) -> 
 def _report(args: argparse.Namespace, config: Config, changed: list[Path] | None) -> Report:
     from schema_tools.checks import check_repository
 
-    def run() -> Report:
-        return check_repository(
-            config,
-            only=args.only,
-            skip=args.skip,
-            changed=changed,
-            use_cache=args.cache,
-            since=args.since,
-            staged=args.staged,
-        )
-
-    if args.since is None:
-        return run()
-    from schema_tools.compat.gitview import RevisionNotFound  # with --since only: it loads the compat engine
-
-    try:
-        return run()
-    except RevisionNotFound as error:
-        # Not a failed check: the job asked for a revision it has not fetched (exit 2, like a bad option).
-        raise UsageError(error.message) from None
+    # A --since revision missing from the clone raises RevisionNotFound: exit 2, like a bad option.
+    return check_repository(
+        config,
+        only=args.only,
+        skip=args.skip,
+        changed=changed,
+        use_cache=args.cache,
+        since=args.since,
+        staged=args.staged,
+    )

@@ -12,13 +12,19 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from schema_tools.errors import EXIT_USAGE
 from schema_tools.gitrepo import GitError
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # `git hash-object -t tree /dev/null`
 
 
 class RevisionNotFound(GitError):
-    """The revision to compare with is not in this clone; the message says what to fetch."""
+    """The revision to compare with is not in this clone; the message says what to fetch.
+
+    Not a failed check: the job asked for a revision it has not fetched (exit 2, like a bad option).
+    """
+
+    exit_code = EXIT_USAGE
 
 
 class GitView:
