@@ -108,13 +108,17 @@ def test_config_created_later_counts(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert (tmp_path / "jsonschema" / "event" / "1.0.0.json").is_file()
 
 
-def test_only_the_same_command_line_replays(repo: Path, run: Runner) -> None:
+def test_each_command_line_has_its_own_stamp(repo: Path, run: Runner) -> None:
     run()
     assert run("-q")[0] == "full"
     assert run("-q") == ("stamp", "")
-    assert run()[0] == "full"
+    assert run() == ("stamp", UP_TO_DATE)  # a hook and a person running different options do not thrash
     assert run("--no-cache")[0] == "full"
-    assert run()[0] == "stamp"  # --no-cache neither reads nor drops the stamp
+    assert run("-n")[0] == "full"
+    assert run()[0] == "stamp"  # --no-cache and --dry-run neither read nor drop another command's stamp
+    (repo / "jsonschema" / "event" / "latest").unlink()
+    assert run("-q")[0] == "full"  # a change seen by one command line is seen by every other
+    assert run()[0] == "full"
 
 
 def test_dry_run_leaves_no_stamp(repo: Path, run: Runner, private_cache: Path) -> None:

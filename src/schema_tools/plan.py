@@ -317,6 +317,28 @@ def is_ignored(source: Source, config: Config) -> bool:
     return isinstance(schema_id, str) and config.is_ignored(schema_id)
 
 
+def run_dependencies(sources: Sequence[Source], config: Config, cache: MaterializeCache) -> set[str] | None:
+    """Every path a whole-repository run depended on, for the run stamp; None if it cannot be stamped.
+
+    That is the directories walked (a new schema or a deleted output changes one), every current file,
+    what each recorded schema read, tried or wrote, and the config files looked for. A schema missing
+    from the cache must be an ignored one; any other (one that read a remote document) prevents a stamp.
+    """
+    import os
+
+    if any(not is_ignored(s, config) for s in sources if str(s.path) not in cache.entries):
+        return None
+    depends = cache.dependencies(s.path for s in sources if str(s.path) in cache.entries)
+    if depends is None:
+        return None
+    depends.update(str(source.path) for source in sources)
+    for directory, dirnames, _files in os.walk(config.schema_base_path):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        depends.add(directory)
+    depends.update(str(path) for path in config.config_candidates)
+    return depends
+
+
 def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     """The cache for this working directory and these settings."""
     from schema_tools.cache import MaterializeCache, content_hash, tool_fingerprint

@@ -55,9 +55,11 @@ def stat_signature(path: str) -> Signature:
     return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
 
 
-def stamp_path(cwd: str) -> str:
-    # One stamp per working directory; crc32 is a stable, import-free name (the cwd is checked inside).
-    return os.path.join(cache_root(), _SUBDIRECTORY, f"{zlib.crc32(cwd.encode()):08x}.marshal")
+def stamp_path(cwd: str, argv: Sequence[str]) -> str:
+    # One stamp per working directory and command line (a hook and a person may run different ones);
+    # crc32 is a stable, import-free name, and both are checked inside.
+    key = "\0".join([cwd, *argv]).encode("utf-8", "surrogateescape")
+    return os.path.join(cache_root(), _SUBDIRECTORY, f"{zlib.crc32(key):08x}.marshal")
 
 
 def package_files() -> list[str]:
@@ -78,7 +80,7 @@ def replay(cwd: str, argv: Sequence[str]) -> tuple[list[str], str | None] | None
     caller adds its own timing.
     """
     try:
-        with open(stamp_path(cwd), "rb") as file:
+        with open(stamp_path(cwd, argv), "rb") as file:
             stamp = marshal.load(file)
     except (OSError, EOFError, ValueError, TypeError):
         return None
@@ -92,10 +94,10 @@ def replay(cwd: str, argv: Sequence[str]) -> tuple[list[str], str | None] | None
     return stamp["lines"], stamp["summary"]
 
 
-def forget(cwd: str) -> None:
-    """Remove the stamp of a working directory (a full run is under way; it may fail)."""
+def forget(cwd: str, argv: Sequence[str]) -> None:
+    """Remove the stamp of a command line (a full run of it is under way; it may fail)."""
     try:  # noqa: SIM105 (contextlib costs 4 ms of start-up)
-        os.unlink(stamp_path(cwd))
+        os.unlink(stamp_path(cwd, argv))
     except OSError:
         pass
 
@@ -110,7 +112,7 @@ def write(cwd: str, argv: Sequence[str], paths: Iterable[str], lines: Sequence[s
         signatures[path] = stat_signature(path)
     stamp = {"format": _FORMAT, "cwd": cwd, "argv": list(argv), "signatures": signatures, "lines": list(lines),
              "summary": summary}
-    target = stamp_path(cwd)
+    target = stamp_path(cwd, argv)
     temporary = f"{target}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)

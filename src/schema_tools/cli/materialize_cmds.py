@@ -116,7 +116,7 @@ def run_materialize_all(args: argparse.Namespace) -> int:
     # A stamp is only trusted for the command line that wrote it; a full run replaces it, or leaves none.
     command_line: list[str] | None = getattr(args, "command_line", None)
     if command_line is not None and args.cache:
-        stamp.forget(os.getcwd())
+        stamp.forget(os.getcwd(), command_line)
     config = config_from(args)
     console = Console.for_args(args, config)
     warnings = [f"warning: {w}" for w in config.warnings]
@@ -144,22 +144,13 @@ def _write_stamp(
     import os
 
     from schema_tools import stamp
-    from schema_tools.plan import is_ignored
+    from schema_tools.plan import run_dependencies
 
-    recorded = [s.path for s in sources if str(s.path) in cache.entries]
-    # Only ignored schemas may be missing from the cache (one that read a remote document is, too).
-    if any(not is_ignored(s, config) for s in sources if str(s.path) not in cache.entries):
-        return
-    depends = cache.dependencies(recorded)
+    depends = run_dependencies(sources, config, cache)
     if depends is None:
         return
-    for source in sources:
-        depends.add(str(source.path))
-    for directory, dirnames, _files in os.walk(config.schema_base_path):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        depends.add(directory)
-    depends.update(str(path) for path in config.config_candidates)
-    summary = None if quiet else _summary(config, skipped=len(recorded))
+    up_to_date = sum(1 for s in sources if str(s.path) in cache.entries)
+    summary = None if quiet else _summary(config, skipped=up_to_date)
     stamp.write(os.getcwd(), command_line, depends, [] if quiet else warnings, summary)
 
 
