@@ -188,7 +188,7 @@ def test_shallow_clone_says_what_to_fetch_then_works(
         ("current-changed-without-new-version", f"{development}/current.yaml"),
         ("published-version-modified", f"{development}/1.0.0.yaml"),
     ]
-    assert main(["compat", "--since", "origin/nowhere"]) == 1
+    assert main(["compat", "--since", "origin/nowhere"]) == 2  # a usage error, as with `test --since`
 
 
 def test_settings_default_to_the_reference_mode(repo: Path) -> None:
