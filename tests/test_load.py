@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from schema_tools.documents import load
 from schema_tools.documents.load import load_file, load_text
 from schema_tools.errors import DocumentError
 
@@ -91,3 +92,49 @@ def test_unreadable_file(tmp_path: Path) -> None:
     bad.write_bytes(b"a: \xff\n")
     with pytest.raises(DocumentError, match="not UTF-8"):
         load_file(bad)
+
+
+TRICKY = """\
+plain: text
+quoted: "3"
+number: 3
+float: 1e3
+null_word: null
+empty:
+tilde: ~
+bool: true
+yes_word: yes
+date: 2020-01-01
+explicit_str: !!str 42
+explicit_int: !!int "7"
+base: &base {a: 1, list: &list [x, 2]}
+merged:
+  <<: *base
+  b: 2
+again: *list
+set: !!set {p, q}
+3: numeric key
+? [complex, key]
+: value
+"""
+
+
+def test_shortcuts_give_what_the_general_constructor_gives() -> None:
+    """The loader's shortcuts (strings without resolving, plain nodes built directly) change nothing."""
+
+    class General(load._Yaml12Loader):  # type: ignore[misc]
+        def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+            return load._BaseLoader.resolve(self, kind, value, implicit)  # type: ignore[no-any-return]
+
+    loader = General(TRICKY)
+    try:
+        expected = loader.construct_document(loader.get_single_node())
+    finally:
+        loader.dispose()
+    got = load.load_yaml_text(TRICKY)
+    assert got == expected
+    assert [type(v) for v in got.values()] == [type(v) for v in expected.values()]
+    assert got["merged"] == {"a": 1, "list": ["x", 2], "b": 2}
+    assert got["again"] is got["base"]["list"]  # an alias built by either constructor is one object
+    assert got["merged"]["list"] is got["again"]
+    assert (got["explicit_str"], got["explicit_int"], got["yes_word"], got["float"]) == ("42", 7, "yes", 1000.0)
