@@ -148,3 +148,16 @@ def test_a_changed_tool_rebuilds_everything(
     module.write_text("x = 22\n")
     counter.run()
     assert sorted(counter.built) == ["common", "event"]
+
+
+def test_entries_of_removed_schemas_are_dropped(repo: Path, counter: Counter, private_cache: Path) -> None:
+    import marshal
+    import shutil
+
+    counter.run()
+    (cache_file,) = (private_cache / "materialize").glob("*.marshal")
+    assert len(marshal.loads(cache_file.read_bytes())["entries"]) == 2
+    shutil.rmtree(repo / "jsonschema" / "event")
+    counter.run()
+    remaining = list(marshal.loads(cache_file.read_bytes())["entries"])
+    assert remaining == [str(repo / "jsonschema" / "fragment" / "common" / "current.yaml")]

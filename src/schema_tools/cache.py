@@ -237,9 +237,11 @@ class MaterializeCache:
     def save(self) -> None:
         """Write the cache atomically; a cache that cannot be written is simply not kept."""
         temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        # Schemas whose current file is gone (deleted, renamed) would otherwise be carried forever.
+        entries = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            data = {"format": _FORMAT, "fingerprint": self.fingerprint, "entries": self.entries}
+            data = {"format": _FORMAT, "fingerprint": self.fingerprint, "entries": entries}
             temporary.write_bytes(marshal.dumps(data))
             os.replace(temporary, self.file)
         except (OSError, ValueError):
