@@ -3,7 +3,6 @@ mediawiki-event-schemas (../shared/corpora; skipped with the reason when absent)
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
@@ -79,7 +78,7 @@ def test_removing_one_skip_entry_fails_exactly_its_rules(
     pattern, rule_ids = skip_entries(primary_pristine)[index]
     rest = {p: tuple(r) for p, r in skip_entries(primary_pristine) if p != pattern}
     report = check_repository(
-        dataclasses.replace(primary_config, skip_schema_test_cases=rest), use_cache=True
+        primary_config._replace(skip_schema_test_cases=rest), use_cache=True
     )
     failures = failed(report)
     assert {rule for rule, _ in failures} == set(rule_ids), failures

@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from schema_tools.errors import ConfigError
 
@@ -63,9 +62,12 @@ _BOOLEAN_KEYS = {k for k, v in DEFAULTS.items() if isinstance(v, bool)}
 _STRING_KEYS = {"currentName", "schemaVersionField", "schemaTitleField", "gitDiffCommit", "diffCommand"}
 
 
-@dataclass(frozen=True)
-class Config:
-    """The effective settings of one run. Paths are absolute."""
+class Config(NamedTuple):
+    """The effective settings of one run. Paths are absolute.
+
+    A NamedTuple rather than a dataclass: `dataclasses` costs 10 ms of start-up (it imports `inspect`),
+    and every command reads a Config. `config._replace(key=value)` derives another.
+    """
 
     schema_base_path: Path
     schema_base_uris: tuple[str, ...]
@@ -93,7 +95,7 @@ class Config:
     config_files: tuple[Path, ...] = ()
     # Every config file looked for, found or not (one created later changes the settings).
     config_candidates: tuple[Path, ...] = ()
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[str, ...] = ()
 
     @property
     def primary_content_type(self) -> str:
@@ -146,7 +148,7 @@ def load_config(
         merged.update({k: v for k, v in data.items() if k in DEFAULTS})
         used_files.append(file)
     merged.update({k: v for k, v in overrides.items() if v is not None})
-    return replace(_build(merged, cwd, tuple(used_files), tuple(warnings)), config_candidates=candidates)
+    return _build(merged, cwd, tuple(used_files), tuple(warnings))._replace(config_candidates=candidates)
 
 
 def _read_config_file(file: Path) -> Any:

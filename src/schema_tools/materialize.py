@@ -7,9 +7,8 @@ order of a whole run is plan.py's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from schema_tools.config import Config
 from schema_tools.errors import SchemaToolsError
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from schema_tools.resolve import Resolver
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """One file a materialization produces: `<directory>/<version>.<content type>` and its text."""
 
     path: Path
@@ -29,8 +27,7 @@ class Output:
     text: str
 
 
-@dataclass(frozen=True)
-class Materialized:
+class Materialized(NamedTuple):
     """A schema materialized in memory, ready to be written."""
 
     source: Path

@@ -10,7 +10,6 @@ one leaves the tree untouched.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,15 +60,15 @@ class Source:
         return f"Source({str(self.path)!r})"
 
 
-@dataclass
 class RunResult:
     """What a run produced: the materialized schemas in order, and the errors of the ones that failed."""
 
-    materialized: list[Materialized] = field(default_factory=list)
-    errors: list[SchemaToolsError] = field(default_factory=list)
-    inputs: dict[Path, list[str]] = field(default_factory=dict)  # documents each schema's $refs read
-    absent: dict[Path, list[str]] = field(default_factory=dict)  # locations tried for them and missing
-    skipped: int = 0  # schemas the incremental cache found up to date
+    def __init__(self) -> None:
+        self.materialized: list[Materialized] = []
+        self.errors: list[SchemaToolsError] = []
+        self.inputs: dict[Path, list[str]] = {}  # documents each schema's $refs read
+        self.absent: dict[Path, list[str]] = {}  # locations tried for them and missing
+        self.skipped = 0  # schemas the incremental cache found up to date
 
 
 def iter_refs(node: Any) -> Iterator[str]:

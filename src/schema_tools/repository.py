@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +18,19 @@ from schema_tools.errors import SchemaError
 from schema_tools.versions import Version, parse_version, version_from_id
 
 
-@dataclass
 class SchemaFile:
     """One schema file found in the repository; `schema` is parsed on first use."""
 
-    path: Path
-    current: bool
-    content_type: str
-    _schema: Any = field(default=None, repr=False)
+    __slots__ = ("_schema", "content_type", "current", "path")
+
+    def __init__(self, path: Path, current: bool, content_type: str, schema: Any = None) -> None:
+        self.path = path
+        self.current = current
+        self.content_type = content_type
+        self._schema = schema
+
+    def __repr__(self) -> str:
+        return f"SchemaFile({str(self.path)!r}, current={self.current}, content_type={self.content_type!r})"
 
     @property
     def schema(self) -> Any:

@@ -15,8 +15,8 @@ import contextlib
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from schema_tools.config import Config
 from schema_tools.errors import SchemaToolsError, WriteConflictError
@@ -24,8 +24,7 @@ from schema_tools.materialize import Materialized
 from schema_tools.versions import Version
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """Something a run did (or, in a dry run, would do) to one path."""
 
     kind: str  # "write", "unchanged", "link", "link-unchanged"

@@ -7,7 +7,6 @@ be published; its example is not generated (examples never change compatibility)
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +47,7 @@ def prepared(document: Any, path: Path, config: Config, *, force: bool = False) 
         return document
     if not force and path.name != config.current_name and not _external_refs(document):
         return document
-    quick = dataclasses.replace(config, should_generate_example=False)
+    quick = config._replace(should_generate_example=False)
     resolver, _overlay = make_resolver(quick)
     return build(document, path, quick, resolver)
 

@@ -18,7 +18,6 @@ per repository, and is replaced atomically.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -62,7 +61,7 @@ def fingerprint(config: Config) -> str:
         if origin and os.path.exists(origin):
             stat = os.stat(origin)
             parts.append(f"{origin}:{stat.st_size}:{stat.st_mtime_ns}")
-    settings = dataclasses.replace(config, warnings=(), config_files=(), skip_schema_test_cases={})
+    settings = config._replace(warnings=(), config_files=(), config_candidates=(), skip_schema_test_cases={})
     parts.append(repr(settings))
     return digest("\n".join(parts).encode())
 
