@@ -13,18 +13,21 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from schema_tools.documents.collation import is_js_array_index, js_key_order
-from schema_tools.documents.tree import copy_tree
+from schema_tools.documents.collation import has_js_array_index, is_js_array_index, js_key_order
+from schema_tools.documents.tree import CONTAINERS, copy_tree
 from schema_tools.js import UNDEFINED as UNDEFINED  # re-exported for the modules of this port
 
 Comparator = Callable[[Any, Any], bool]
+
+# Tuples, not `int | float`: isinstance against a union written in place builds the union at each call.
+_NUMBERS = (int, float)
 
 # --- types and property access ---------------------------------------------------------------------------
 
 
 def is_number(value: Any) -> bool:
     """A JavaScript number: int or float, but not bool (Python's bool is an int)."""
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, _NUMBERS) and value is not True and value is not False
 
 
 def js_keys(value: Any) -> list[str]:
@@ -38,7 +41,7 @@ def js_keys(value: Any) -> list[str]:
 
 def js_reorder(obj: dict[str, Any]) -> dict[str, Any]:
     """Put `obj` in JavaScript key order, in place (a no-op unless it has array-index keys)."""
-    if any(is_js_array_index(k) for k in obj):
+    if has_js_array_index(obj):
         items = [(k, obj[k]) for k in js_keys(obj)]
         obj.clear()
         obj.update(items)
@@ -82,7 +85,7 @@ def guarded_get(obj: Any, key: str) -> Any:
 
 def strict_equal(a: Any, b: Any) -> bool:
     """`a === b`: objects by identity, numbers by value (NaN unequal), no bool/number mixing."""
-    if isinstance(a, dict | list) or isinstance(b, dict | list):
+    if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):
         return a is b
     if is_number(a) and is_number(b):
         return bool(a == b)
@@ -121,7 +124,7 @@ def is_nan(value: Any) -> bool:
 
 def _identity_key(value: Any) -> tuple[Any, ...]:
     """A hashable key under which two values are SameValueZero-equal exactly when their keys are equal."""
-    if isinstance(value, dict | list):
+    if isinstance(value, CONTAINERS):
         return ("object", id(value))
     if isinstance(value, bool):
         return ("boolean", value)
