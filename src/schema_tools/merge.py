@@ -33,7 +33,7 @@ from schema_tools.merge_groups import (
     resolve_group,
     sub_merger,
 )
-from schema_tools.merge_js import UNDEFINED, clone_deep, flatten_deep, guarded_get, js_reorder, uniq_with
+from schema_tools.merge_js import UNDEFINED, clone_deep, flatten_deep, js_reorder, uniq_with
 from schema_tools.merge_resolvers import RESOLVERS, SubMerge
 
 __all__ = ["merge_all_of"]
@@ -119,10 +119,12 @@ def _merge_schemas(schemas: Any, base: Any, path: Path) -> Any:
 def _merge_keyword(merged: dict[str, Any], schemas: list[dict[str, Any]], key: str, parents: Path) -> None:
     path = (*parents, key)
     try:
-        compacted = uniq_with(
-            [v for v in (guarded_get(s, key) for s in schemas) if v is not UNDEFINED],
-            lambda a, b: compare({key: a}, {key: b}),
-        )
+        # `schemas` are all dicts here, so `guarded_get` is a plain lookup.
+        values = [v for v in (s.get(key, UNDEFINED) for s in schemas) if v is not UNDEFINED]
+        if len(values) == 1:
+            compacted = values  # nothing to compare
+        else:
+            compacted = uniq_with(values, lambda a, b: compare({key: a}, {key: b}))
         if len(compacted) == 1 and key in _SCHEMA_ARRAYS:
             members = compacted[0]
             if not isinstance(members, list):

@@ -77,6 +77,8 @@ def is_falsy(value: Any) -> bool:
 
 def guarded_get(obj: Any, key: str) -> Any:
     """`obj && obj[key]`: a falsy obj is returned itself (so `false` stays `false`)."""
+    if isinstance(obj, dict):  # the usual case; an object is never falsy
+        return obj.get(key, UNDEFINED)
     return obj if is_falsy(obj) else prop(obj, key)
 
 
@@ -135,10 +137,11 @@ def _identity_key(value: Any) -> tuple[Any, ...]:
 
 def uniq(values: Iterable[Any]) -> list[Any]:
     """lodash `uniq`: first occurrences, compared with SameValueZero."""
-    seen: set[tuple[Any, ...]] = set()
+    seen: set[Any] = set()
     result = []
     for value in values:
-        key = _identity_key(value)
+        # A string is its own key (no tuple is equal to it); most values uniq'ed are keys and names.
+        key = value if type(value) is str else _identity_key(value)
         if key not in seen:
             seen.add(key)
             result.append(value)
