@@ -191,4 +191,4 @@ def flatten_deep(values: Iterable[Any]) -> list[Any]:
 
 def clone_deep(value: Any) -> Any:
     """lodash `cloneDeep`: an object met twice stays one (shared) object in the copy; JavaScript key order."""
-    return copy_tree(value, key_order=js_key_order)
+    return copy_tree(value, js_order=True)

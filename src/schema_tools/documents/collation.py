@@ -214,6 +214,17 @@ def schema_sorted_keys(keys: Iterable[str]) -> list[str]:
     return list(_schema_sorted_tuple(tuple(keys)))
 
 
+def schema_key_order(mapping: dict[str, object]) -> tuple[str, ...]:
+    """The keys of `mapping` in the order the reference writes them (`Object.keys(o).sort(schemaKeyCompare)`)."""
+    return _schema_sorted_mapping_keys(tuple(mapping))
+
+
+@lru_cache(maxsize=4096)
+def _schema_sorted_mapping_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    # Keyed by the keys in insertion order, from which both the JS order and the sort follow.
+    return _schema_sorted_tuple(tuple(js_key_order(keys)))
+
+
 @lru_cache(maxsize=4096)
 def _schema_sorted_tuple(keys: tuple[str, ...]) -> tuple[str, ...]:
     if not JS_PROTOTYPE_KEYS.isdisjoint(keys):

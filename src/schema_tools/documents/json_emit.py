@@ -14,12 +14,12 @@ Byte-level facts of that module that differ from `json.dumps(indent=2)`:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
+from json.encoder import encode_basestring
 from typing import Any
 
-from schema_tools.documents.collation import js_key_order, schema_sorted_keys
+from schema_tools.documents.collation import schema_key_order
 from schema_tools.documents.numbers import js_number
 
 _SPACE = "  "
@@ -55,7 +55,7 @@ def _stringify_object(node: dict[str, Any], level: int, ancestors: list[int]) ->
     indent = "\n" + _SPACE * level
     pairs = [
         indent + _SPACE + json_string(key) + ": " + _stringify(node[key], level + 1, ancestors)
-        for key in schema_sorted_keys(js_key_order(node))
+        for key in schema_key_order(node)
     ]
     ancestors.pop()
     return "{" + ",".join(pairs) + indent + "}"
@@ -80,7 +80,8 @@ def json_scalar(value: Any) -> str:
 
 def json_string(text: str) -> str:
     """`JSON.stringify` of a string: raw non-ASCII, escaped controls and lone surrogates."""
-    out = json.dumps(text, ensure_ascii=False)
+    # What json.dumps(text, ensure_ascii=False) returns, without building an encoder for each string.
+    out = encode_basestring(text)
     if _SURROGATE.search(out):
         out = _escape_lone_surrogates(out)
     return out

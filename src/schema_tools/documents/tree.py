@@ -8,23 +8,19 @@ copy, because the YAML writer turns sharing into anchors, as js-yaml did for the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from typing import Any
+
+from schema_tools.documents.collation import has_js_array_index, js_key_order
 
 # A tuple, not `dict | list`: isinstance against a union written in place builds the union at each call.
 CONTAINERS = (dict, list)
 
 
-def copy_tree(
-    value: Any,
-    memo: dict[int, Any] | None = None,
-    *,
-    key_order: Callable[[dict[str, Any]], Iterable[str]] | None = None,
-) -> Any:
+def copy_tree(value: Any, memo: dict[int, Any] | None = None, *, js_order: bool = False) -> Any:
     """A deep copy of JSON-shaped data; an object met twice is copied once and shared in the copy.
 
-    key_order, when given, decides the order of each copied mapping's keys (the merge copies in
-    JavaScript's order, as lodash's cloneDeep does).
+    With js_order, each copied mapping gets its keys in JavaScript's order (array indexes first): the
+    merge copies so, as lodash's cloneDeep does.
     """
     if not isinstance(value, CONTAINERS):
         return value
@@ -40,13 +36,13 @@ def copy_tree(
             return copied
         if isinstance(value, dict):
             copied = memo[id(value)] = {}
-            if key_order is None:
-                for key, item in value.items():
-                    # Scalars are most of a schema: copy them without a call.
+            if js_order and has_js_array_index(value):
+                for key in js_key_order(value):
+                    item = value[key]
                     copied[key] = copy(item) if isinstance(item, containers) else item
             else:
-                for key in key_order(value):
-                    item = value[key]
+                for key, item in value.items():
+                    # Scalars are most of a schema: copy them without a call.
                     copied[key] = copy(item) if isinstance(item, containers) else item
             return copied
         copied = memo[id(value)] = []

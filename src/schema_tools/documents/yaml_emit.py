@@ -15,11 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from schema_tools.documents.collation import js_key_order, schema_sorted_keys
+from schema_tools.documents.collation import has_js_array_index, js_key_order, schema_key_order
 from schema_tools.documents.yaml_scalar import INDENT, write_plain_scalar, write_scalar
 
 # Keys whose written form is longer than this become explicit (`? key`) pairs.
 _MAX_SIMPLE_KEY_LENGTH = 1024
+
+# Tuples, not unions: isinstance against a union written in place builds the union at each call.
+_CONTAINERS = (dict, list)
+_OBJECTS = (dict, list, dt.date)  # what js-yaml's duplicate search counts as objects
 
 
 def dump_yaml(obj: Any, *, sort_keys: bool = True) -> str:
@@ -50,7 +54,7 @@ class _Writer:
         """`writeNode` for a value in block context (`block` is always true with the default flow level)."""
         if isinstance(value, str):
             return write_scalar(value, level, False)
-        if isinstance(value, dict | list):
+        if isinstance(value, _CONTAINERS):
             return self.container(value, level, compact)
         scalar = write_plain_scalar(value)
         if scalar is None:
@@ -77,20 +81,18 @@ class _Writer:
         """`writeBlockMapping`, with the keys sorted by `schemaKeyCompare` unless told otherwise."""
         out: list[str] = []
         newline = _newline(level)
-        keys = js_key_order(mapping)
-        for index, key in enumerate(schema_sorted_keys(keys) if self.sort_keys else keys):
+        node = self.node
+        for index, key in enumerate(schema_key_order(mapping) if self.sort_keys else js_key_order(mapping)):
             if not compact or index != 0:
                 out.append(newline)
             key_text = write_scalar(key, level + 1, True)
-            explicit = len(key_text) > _MAX_SIMPLE_KEY_LENGTH
-            if explicit:
-                out.append("? ")
-            out.append(key_text)
-            if explicit:
-                out.append(newline)
-            value_text = self.node(mapping[key], level + 1, compact=explicit)
-            out.append(":" if value_text.startswith("\n") else ": ")
-            out.append(value_text)
+            if len(key_text) > _MAX_SIMPLE_KEY_LENGTH:  # an explicit pair
+                out += ("? ", key_text, newline)
+                value_text = node(mapping[key], level + 1, True)
+            else:
+                out.append(key_text)
+                value_text = node(mapping[key], level + 1, False)
+            out += (":" if value_text.startswith("\n") else ": ", value_text)
         return "".join(out)
 
     def block_sequence(self, sequence: list[Any], level: int, compact: bool) -> str:
@@ -124,7 +126,7 @@ def _duplicate_references(root: Any) -> dict[int, int]:
     # An explicit stack in pre-order (children pushed reversed) visits objects in js-yaml's order.
     while stack:
         value = stack.pop()
-        if not isinstance(value, dict | list | dt.date):
+        if not isinstance(value, _OBJECTS):
             continue
         position = seen.get(id(value))
         if position is not None:
@@ -137,5 +139,8 @@ def _duplicate_references(root: Any) -> dict[int, int]:
         if isinstance(value, list):
             stack.extend(reversed(value))
         elif isinstance(value, dict):
-            stack.extend(value[key] for key in reversed(js_key_order(value)))
+            if has_js_array_index(value):
+                stack.extend(value[key] for key in reversed(js_key_order(value)))
+            else:
+                stack.extend(reversed(value.values()))
     return {id(objects[position]): number for number, position in enumerate(duplicates)}
