@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from schema_tools.documents.tree import CONTAINERS
 from schema_tools.errors import MergeError
 from schema_tools.merge_compare import SCHEMA_PROPS, compare
 from schema_tools.merge_groups import (
@@ -40,6 +41,9 @@ __all__ = ["merge_all_of"]
 
 _SCHEMA_GROUP_PROPS = frozenset({"properties", "patternProperties", "definitions", "dependencies"})
 _SCHEMA_ARRAYS = frozenset({"anyOf", "oneOf"})
+_GROUPED = frozenset(PROPERTY_RELATED + ITEMS_RELATED)  # resolved by resolve_group, not per keyword
+# The keywords that go through a merge even when only one schema has them (_merge_keyword).
+_MERGED_EVEN_ALONE = _SCHEMA_GROUP_PROPS | SCHEMA_PROPS | _SCHEMA_ARRAYS
 
 
 def merge_all_of(schema: dict[str, Any]) -> dict[str, Any]:
@@ -65,10 +69,11 @@ def _js_order_deep(value: Any, seen: set[int]) -> None:
     Merged mappings already are; this catches input mappings the merge kept as they were (e.g. an
     `additionalItems` next to a schema `items`), which JavaScript would hold in that order too.
     """
-    if isinstance(value, dict | list) and id(value) not in seen:
+    if id(value) not in seen:
         seen.add(id(value))
         for child in js_reorder(value).values() if isinstance(value, dict) else value:
-            _js_order_deep(child, seen)
+            if isinstance(child, CONTAINERS):  # a scalar has no keys to order
+                _js_order_deep(child, seen)
 
 
 def _get_all_of(schema: Any, path: Path) -> list[Any]:
@@ -108,9 +113,21 @@ def _merge_schemas(schemas: Any, base: Any, path: Path) -> Any:
         return _merge_root({"allOf": schemas}, path)
     property_keys = [k for k in all_keys if k in PROPERTY_RELATED]
     item_keys = [k for k in all_keys if k in ITEMS_RELATED]
-    for key in all_keys:
-        if key not in PROPERTY_RELATED and key not in ITEMS_RELATED:
-            _merge_keyword(merged, schemas, key, path)
+    if len(schemas) == 1:
+        # One schema (the usual case below the root): a keyword that needs no merge is kept as it is,
+        # as _merge_keyword would keep it, without building its list of one value.
+        only = schemas[0]
+        for key in all_keys:
+            if key not in _GROUPED:
+                value = only[key]
+                if key in _MERGED_EVEN_ALONE or value is UNDEFINED:
+                    _merge_keyword(merged, schemas, key, path)
+                else:
+                    merged[key] = value
+    else:
+        for key in all_keys:
+            if key not in _GROUPED:
+                _merge_keyword(merged, schemas, key, path)
     merged.update(resolve_group(property_keys, "properties", schemas, path, _merge_schemas))
     merged.update(resolve_group(item_keys, "items", schemas, path, _merge_schemas))
     return js_reorder(merged)
