@@ -82,16 +82,19 @@ class _Writer:
         out: list[str] = []
         newline = _newline(level)
         node = self.node
+        inner = level + 1
         for index, key in enumerate(schema_key_order(mapping) if self.sort_keys else js_key_order(mapping)):
             if not compact or index != 0:
                 out.append(newline)
-            key_text = write_scalar(key, level + 1, True)
-            if len(key_text) > _MAX_SIMPLE_KEY_LENGTH:  # an explicit pair
+            key_text = write_scalar(key, inner, True)
+            explicit = len(key_text) > _MAX_SIMPLE_KEY_LENGTH
+            if explicit:
                 out += ("? ", key_text, newline)
-                value_text = node(mapping[key], level + 1, True)
             else:
                 out.append(key_text)
-                value_text = node(mapping[key], level + 1, False)
+            value = mapping[key]
+            # A string is the usual value: written as `node` would, without the call.
+            value_text = write_scalar(value, inner, False) if isinstance(value, str) else node(value, inner, explicit)
             out += (":" if value_text.startswith("\n") else ": ", value_text)
         return "".join(out)
 
