@@ -25,15 +25,19 @@ from schema_tools.randexp import from_units, to_units
 
 MAX_SAFE_INTEGER: Final = 9007199254740991.0
 
+# Tuples, not unions: isinstance against a union written in place builds the union at each call.
+_OBJECTS = (dict, list)
+_NUMBERS = (int, float)
+
 
 def is_function(value: Any) -> bool:
     """`typeof value === 'function'` (the generator stores Python callables where jsf stores functions)."""
-    return callable(value) and not isinstance(value, dict | list | type)
+    return callable(value) and not isinstance(value, (dict, list, type))
 
 
 def is_object(value: Any) -> bool:
     """`typeof value === 'object' && value !== null` for JSON data: a dict or a list."""
-    return isinstance(value, dict | list)
+    return isinstance(value, _OBJECTS)
 
 
 def get(obj: Any, key: str) -> Any:
@@ -47,9 +51,9 @@ def truthy(value: Any) -> bool:
     """JavaScript truthiness: every object and array is true; 0, NaN, '', null and undefined are false."""
     if value is None or value is UNDEFINED or value is False:
         return False
-    if isinstance(value, dict | list) or value is True:
+    if isinstance(value, _OBJECTS) or value is True:
         return True
-    if isinstance(value, int | float):
+    if isinstance(value, _NUMBERS):
         return value == value and value != 0
     if isinstance(value, str):
         return value != ""
@@ -100,7 +104,7 @@ def strict_equal(a: Any, b: Any) -> bool:
         return a is b
     if isinstance(a, bool) or isinstance(b, bool):
         return isinstance(a, bool) and isinstance(b, bool) and a == b
-    if isinstance(a, int | float) and isinstance(b, int | float):
+    if isinstance(a, _NUMBERS) and isinstance(b, _NUMBERS):
         return to_number(a) == to_number(b)
     if isinstance(a, str) and isinstance(b, str):
         return a == b
@@ -161,7 +165,7 @@ def to_number(value: Any) -> float:
 
 def to_primitive(value: Any) -> Any:
     """ToPrimitive with the default hint for JSON data: arrays join, objects are "[object Object]"."""
-    if isinstance(value, dict | list):
+    if isinstance(value, _OBJECTS):
         return to_string(value)
     return value
 
@@ -174,7 +178,7 @@ def to_string(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, _NUMBERS):
         return js_number(value)
     if isinstance(value, str):
         return value
@@ -290,7 +294,7 @@ def json_key(value: Any) -> str | None:
         return "[" + ",".join(json_key(v) or "null" for v in value) + "]"
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
-    if isinstance(value, int | float):
+    if isinstance(value, _NUMBERS):
         return js_number(value) if math.isfinite(value) else "null"
     return json.dumps(value, ensure_ascii=False)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any, Final
 
 from schema_tools import examples_js as js
@@ -127,7 +128,14 @@ def number(
 
 def words(count: float) -> list[str]:
     """jsf's `wordsGenerator`: the first words of the shuffled lorem ipsum."""
-    return js.slice_list(shuffle(_LIPSUM), count)
+    return js.slice_list(_shuffled_lipsum(), count)
+
+
+@cache
+def _shuffled_lipsum() -> list[str]:
+    # The "random" numbers are a constant, so the shuffled words are always the same: shuffle them once.
+    # (slice_list returns a new list, so this one is never handed out.)
+    return shuffle(_LIPSUM)
 
 
 def randexp_at(pattern: Any, pointer: Pointer) -> str:
