@@ -113,6 +113,39 @@ class _Pointer:
         self.circular = False
 
 
+def _external_refs(value: Any, key: str) -> list[tuple[str, str]]:
+    """The external `$ref`s in the value of document `key`, in the order ref-parser's resolve-external
+    walk meets them (JS key order, depth first, each object once): (the `$ref`, where its object is)."""
+    found: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    tokens: list[str] = []  # where the walk is; a location string is built only for a $ref found
+
+    def walk(obj: Any) -> None:
+        if is_external_ref(obj):
+            found.append((obj["$ref"], join_pointer(key + "#", tokens)))
+            return
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, dict):
+            for name in js_key_order(obj):
+                value = obj[name]
+                if isinstance(value, CONTAINERS):  # scalars hold no $ref
+                    tokens.append(name)
+                    walk(value)
+                    tokens.pop()
+        else:
+            for index, value in enumerate(obj):
+                if isinstance(value, CONTAINERS):
+                    tokens.append(str(index))
+                    walk(value)
+                    tokens.pop()
+
+    if isinstance(value, CONTAINERS):
+        walk(value)
+    return found
+
+
 class _Dereferencer:
     """One dereference: ref-parser's resolve-external crawl, then its dereference crawl, ported step by step.
 
@@ -125,54 +158,37 @@ class _Dereferencer:
         self.resolver = resolver
         self.root = root
         self.docs: dict[str, Document] = {root.key: root}
+        self.originals: dict[str, Document] = {}  # the resolver's (shared) documents that `docs` copy
         self.parents: list[Any] = []  # the objects on the crawl path, compared by identity
         self.parent_index: dict[int, int] = {}  # id of each object in `parents` → its (first) index
         self.inlining: list[_Frame] = []  # the `$ref`s whose targets are being crawled
         self.following: list[_Frame] = []  # the `$ref`s followed while walking a pointer
 
     def run(self) -> Any:
-        self._preload(self.root.value, self.root.key, set())
+        self._preload(_external_refs(self.root.value, self.root.key))
         return self._crawl(self.root.value, self.root.key, self.root.key + "#")
 
     # ---- documents -------------------------------------------------------------------------------
 
-    def _preload(self, obj: Any, key: str, seen: set[int]) -> None:
+    def _preload(self, refs: list[tuple[str, str]]) -> None:
         """ref-parser's resolve-external: read every document reachable through external `$ref`s.
 
         This reads them all up front, as the reference does, so a broken `$ref` anywhere in a referenced
         document fails the run even where that part is not used. (Like the reference, it does not look
         inside the siblings of an external `$ref`; those documents are read when the crawl meets them.)
-        `obj` is the value of document `key`.
+        `refs` are a document's external `$ref`s (see `_external_refs`); each new document they name is
+        read and preloaded in its turn, before the next, as the reference's depth-first walk does.
         """
-        self._preload_value(obj, key, [], seen)
-
-    def _preload_value(self, obj: Any, key: str, tokens: list[str], seen: set[int]) -> None:
-        """Preload from `obj`, found at `tokens` in document `key` (the pointer is built only for a $ref)."""
-        if is_external_ref(obj):
-            self._preload_ref(obj, join_pointer(key + "#", tokens), seen)
-            return
-        if not isinstance(obj, CONTAINERS) or id(obj) in seen:
-            return
-        seen.add(id(obj))
-        if isinstance(obj, dict):
-            for name in js_key_order(obj):
-                value = obj[name]
-                if isinstance(value, CONTAINERS):  # scalars hold no $ref
-                    tokens.append(name)
-                    self._preload_value(value, key, tokens, seen)
-                    tokens.pop()
-        else:
-            for index, value in enumerate(obj):
-                if isinstance(value, CONTAINERS):
-                    tokens.append(str(index))
-                    self._preload_value(value, key, tokens, seen)
-                    tokens.pop()
-
-    def _preload_ref(self, ref_object: dict[str, Any], path: str, seen: set[int]) -> None:
-        key = strip_hash(url_resolve(path, ref_object["$ref"]))
-        if key not in self.docs:
-            document = self._document(key, _Frame(ref_object["$ref"], path))
-            self._preload(document.value, key, seen)
+        for ref, path in refs:
+            key = strip_hash(url_resolve(path, ref))
+            if key not in self.docs:
+                self._document(key, _Frame(ref, path))
+                # The walk reads the shared document, not this dereference's copy (the same data): what it
+                # finds is kept with the document, for the next dereference that reads it.
+                shared = self.originals[key]
+                if shared.external_refs is None or shared.key != key:
+                    shared.external_refs = _external_refs(shared.value, key)
+                self._preload(shared.external_refs)
 
     def _document(self, key: str, frame: _Frame) -> Document:
         """This dereference's own copy of document `key`, read (once per run) on first use."""
@@ -187,6 +203,7 @@ class _Dereferencer:
                 raise DocumentError(message, path=error.path, line=error.line) from None
             document = Document(key, shared.location, copy_tree(shared.value))
             self.docs[key] = document
+            self.originals[key] = shared
         return document
 
     def _not_found(self, ref: str, key: str) -> str:
@@ -225,7 +242,8 @@ class _Dereferencer:
                 if not isinstance(value, CONTAINERS):
                     continue  # a scalar: nothing to replace
                 key_where = moved[key] if moved and key in moved else (where, key)
-                if is_ref(value):
+                # (The membership test first: most objects have no `$ref`, and it saves a call.)
+                if isinstance(value, dict) and "$ref" in value and is_ref(value):
                     obj[key] = self._inline(value, document, key_where)
                 elif id(value) in parent_index:
                     raise self._cycle_error(parent_index[id(value)], _Frame("", key_where, is_ref=False))

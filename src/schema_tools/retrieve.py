@@ -247,12 +247,15 @@ def absolute_cwd(cwd: os.PathLike[str] | str) -> str:
 class Document:
     """A document as ref-parser names it (`key`: path or URL, no fragment) and where it was read."""
 
-    __slots__ = ("key", "location", "value")
+    __slots__ = ("external_refs", "key", "location", "value")
 
     def __init__(self, key: str, location: str, value: Any) -> None:
         self.key = key
         self.location = location  # a file path or URL, for messages
         self.value = value
+        # The external `$ref`s in `value` as resolve.py's preload meets them, found on first use: a shared
+        # document is not changed, so they are the same for every dereference that reads it.
+        self.external_refs: list[tuple[str, str]] | None = None
 
 
 class NotFound(Exception):
