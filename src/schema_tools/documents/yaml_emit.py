@@ -13,6 +13,7 @@ objects in the order a pre-pass over JS key order (not the sorted order) finds t
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from schema_tools.documents.collation import has_js_array_index, js_key_order, schema_key_order
@@ -81,12 +82,14 @@ class _Writer:
         """`writeBlockMapping`, with the keys sorted by `schemaKeyCompare` unless told otherwise."""
         out: list[str] = []
         newline = _newline(level)
-        node = self.node
+        node, scalar = self.node, write_scalar
         inner = level + 1
-        for index, key in enumerate(schema_key_order(mapping) if self.sort_keys else js_key_order(mapping)):
-            if not compact or index != 0:
+        for key in schema_key_order(mapping) if self.sort_keys else js_key_order(mapping):
+            if compact:  # only the first pair can go on the current line
+                compact = False
+            else:
                 out.append(newline)
-            key_text = write_scalar(key, inner, True)
+            key_text = scalar(key, inner, True)
             explicit = len(key_text) > _MAX_SIMPLE_KEY_LENGTH
             if explicit:
                 out += ("? ", key_text, newline)
@@ -94,7 +97,7 @@ class _Writer:
                 out.append(key_text)
             value = mapping[key]
             # A string is the usual value: written as `node` would, without the call.
-            value_text = write_scalar(value, inner, False) if isinstance(value, str) else node(value, inner, explicit)
+            value_text = scalar(value, inner, False) if isinstance(value, str) else node(value, inner, explicit)
             out += (":" if value_text.startswith("\n") else ": ", value_text)
         return "".join(out)
 
@@ -102,15 +105,19 @@ class _Writer:
         """`writeBlockSequence`: items at `level + 1`, the first on the current line when compact."""
         out: list[str] = []
         newline = _newline(level)
-        for index, item in enumerate(sequence):
-            if not compact or index != 0:
+        node = self.node
+        inner = level + 1
+        for item in sequence:
+            if compact:  # only the first item can go on the current line
+                compact = False
+            else:
                 out.append(newline)
-            item_text = self.node(item, level + 1, compact=True)
-            out.append("-" if item_text.startswith("\n") else "- ")
-            out.append(item_text)
+            item_text = write_scalar(item, inner, False) if isinstance(item, str) else node(item, inner, True)
+            out += ("-" if item_text.startswith("\n") else "- ", item_text)
         return "".join(out)
 
 
+@lru_cache(maxsize=64)
 def _newline(level: int) -> str:
     return "\n" + " " * (INDENT * level)
 
