@@ -40,81 +40,97 @@ def dump_yaml(obj: Any, *, sort_keys: bool = True) -> str:
 
 
 class _Writer:
-    """The state of one `dump` call: which objects are shared and which anchors are written already."""
+    """The state of one `dump` call: which objects are shared and which anchors are written already.
+
+    The text is appended piece by piece to one list, joined once at the end (rather than each node
+    returning its text to its parent, which copied every line once per level above it).
+    """
 
     def __init__(self, root: Any, sort_keys: bool) -> None:
         self.root = root
         self.sort_keys = sort_keys
         self.anchors = _duplicate_references(root)
         self.used: set[int] = set()
+        self.out: list[str] = []
 
     def write_root(self) -> str:
-        return self.node(self.root, 0, compact=True) + "\n"
+        self.node(self.root, 0, compact=True)
+        self.out.append("\n")
+        return "".join(self.out)
 
-    def node(self, value: Any, level: int, compact: bool) -> str:
+    def node(self, value: Any, level: int, compact: bool) -> None:
         """`writeNode` for a value in block context (`block` is always true with the default flow level)."""
         if isinstance(value, str):
-            return write_scalar(value, level, False)
-        if isinstance(value, _CONTAINERS):
-            return self.container(value, level, compact)
-        scalar = write_plain_scalar(value)
-        if scalar is None:
-            raise TypeError(f"unacceptable kind of an object to dump: {type(value).__name__}")
-        return scalar
+            self.out.append(write_scalar(value, level, False))
+        elif isinstance(value, _CONTAINERS):
+            self.container(value, level, compact)
+        else:
+            scalar = write_plain_scalar(value)
+            if scalar is None:
+                raise TypeError(f"unacceptable kind of an object to dump: {type(value).__name__}")
+            self.out.append(scalar)
 
-    def container(self, value: dict[str, Any] | list[Any], level: int, compact: bool) -> str:
+    def starts_with_line_break(self, value: Any, compact: bool) -> bool:
+        """Whether `node(value, level, compact)` writes a line break first: only a block mapping or
+        sequence that is not compact, not empty and not anchored (an anchor or alias comes first)."""
+        return not compact and isinstance(value, _CONTAINERS) and bool(value) and id(value) not in self.anchors
+
+    def container(self, value: dict[str, Any] | list[Any], level: int, compact: bool) -> None:
+        out = self.out
         anchor = self.anchors.get(id(value))
         if anchor is not None:
             if anchor in self.used:
-                return f"*ref_{anchor}"
+                out.append(f"*ref_{anchor}")
+                return
             self.used.add(anchor)
             compact = False  # an anchored node starts on its own line
+            out.append(f"&ref_{anchor}" if value else f"&ref_{anchor} ")
         if not value:
-            text = "{}" if isinstance(value, dict) else "[]"
-            return text if anchor is None else f"&ref_{anchor} {text}"
-        if isinstance(value, dict):
-            text = self.block_mapping(value, level, compact)
+            out.append("{}" if isinstance(value, dict) else "[]")
+        elif isinstance(value, dict):
+            self.block_mapping(value, level, compact)
         else:
-            text = self.block_sequence(value, level, compact)
-        return text if anchor is None else f"&ref_{anchor}{text}"
+            self.block_sequence(value, level, compact)
 
-    def block_mapping(self, mapping: dict[str, Any], level: int, compact: bool) -> str:
+    def block_mapping(self, mapping: dict[str, Any], level: int, compact: bool) -> None:
         """`writeBlockMapping`, with the keys sorted by `schemaKeyCompare` unless told otherwise."""
-        out: list[str] = []
+        out = self.out
         newline = _newline(level)
-        node, scalar = self.node, write_scalar
         inner = level + 1
         for key in schema_key_order(mapping) if self.sort_keys else js_key_order(mapping):
             if compact:  # only the first pair can go on the current line
                 compact = False
             else:
                 out.append(newline)
-            key_text = scalar(key, inner, True)
+            key_text = write_scalar(key, inner, True)
             explicit = len(key_text) > _MAX_SIMPLE_KEY_LENGTH
             if explicit:
                 out += ("? ", key_text, newline)
             else:
                 out.append(key_text)
             value = mapping[key]
-            # A string is the usual value: written as `node` would, without the call.
-            value_text = scalar(value, inner, False) if isinstance(value, str) else node(value, inner, explicit)
-            out += (":" if value_text.startswith("\n") else ": ", value_text)
-        return "".join(out)
+            if isinstance(value, str):  # the usual value: written as `node` would, without the call
+                out += (": ", write_scalar(value, inner, False))
+            else:
+                out.append(":" if self.starts_with_line_break(value, explicit) else ": ")
+                self.node(value, inner, explicit)
 
-    def block_sequence(self, sequence: list[Any], level: int, compact: bool) -> str:
+    def block_sequence(self, sequence: list[Any], level: int, compact: bool) -> None:
         """`writeBlockSequence`: items at `level + 1`, the first on the current line when compact."""
-        out: list[str] = []
+        out = self.out
         newline = _newline(level)
-        node = self.node
         inner = level + 1
         for item in sequence:
             if compact:  # only the first item can go on the current line
                 compact = False
             else:
                 out.append(newline)
-            item_text = write_scalar(item, inner, False) if isinstance(item, str) else node(item, inner, True)
-            out += ("-" if item_text.startswith("\n") else "- ", item_text)
-        return "".join(out)
+            # An item is written compact, so it never starts with a line break.
+            if isinstance(item, str):
+                out += ("- ", write_scalar(item, inner, False))
+            else:
+                out.append("- ")
+                self.node(item, inner, True)
 
 
 @lru_cache(maxsize=64)
