@@ -12,6 +12,7 @@ import pytest
 
 from schema_tools.documents.collation import (
     SCHEMA_KEY_ORDER,
+    has_js_array_index,
     js_key_order,
     locale_sort_key,
     schema_sorted_keys,
@@ -319,3 +320,26 @@ def test_js_key_order_lists_array_indexes_first() -> None:
     """Object.keys puts canonical array indexes (0 … 2**32-2) first, ascending; the rest keep insertion order."""
     keys = ["b", "10", "2", "01", "-1", "4294967295", "4294967294", "a", "0"]
     assert js_key_order(keys) == ["0", "2", "10", "4294967294", "b", "01", "-1", "4294967295", "a"]
+
+
+def test_js_key_order_same_answer_from_its_cache_of_plain_keys() -> None:
+    """Keys seen before are answered from the cache of non-index keys: the result must not change."""
+    for _ in range(2):
+        assert js_key_order({"b": 1, "a": 2}) == ["b", "a"]
+        assert js_key_order({"b": 1, "1": 2, "a": 3, "0": 4}) == ["0", "1", "b", "a"]
+        assert js_key_order(["b", "01", "a"]) == ["b", "01", "a"]
+        assert js_key_order(["b", "01", "7"]) == ["7", "b", "01"]
+
+
+def test_has_js_array_index() -> None:
+    for _ in range(2):  # the second time from the cache of plain keys
+        assert not has_js_array_index({})
+        assert not has_js_array_index(["a", "01", "-1", "4294967295", "1.5", "²"])
+        assert has_js_array_index(["a", "4294967294"])
+        assert has_js_array_index({"x": 1, "0": 2})
+
+
+def test_schema_sorted_keys_same_answer_from_its_cache() -> None:
+    keys = ["zeta", "type", "alpha", "title"]
+    assert schema_sorted_keys(keys) == schema_sorted_keys(list(keys)) == ["title", "type", "alpha", "zeta"]
+    assert schema_sorted_keys(["zeta", "constructor", "alpha"]) == ["constructor", "alpha", "zeta"]

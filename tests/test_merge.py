@@ -977,3 +977,51 @@ def test_compare_semantics() -> None:
     assert compare({"minLength": 0}, {})
     assert not compare({"title": "a"}, {"title": "b"})
     assert compare({"dependencies": {"a": ["x"]}}, {"dependencies": {"a": ["y"]}})  # the library's quirk
+
+
+def test_below_the_root_kept_values_are_copies_and_sharing_stays_within_a_level() -> None:
+    """Below the root a level copies what it keeps (with one memo): sharing within the level survives,
+    sharing across sibling merges does not, and the input is never changed, as with lodash's cloneDeep."""
+    shared = {"k": [1]}
+    listed = ["x", "y"]
+    nested = {"allOf": [{"type": "string"}, {"minLength": 1}]}
+    members = [{"type": "string"}]
+    schema = {
+        "type": "object",
+        "properties": {
+            "p": {"default": shared, "examples": [shared], "anyOf": members, "const": members},
+            "a": {"enum": listed, "items": nested},
+            "b": {"enum": listed, "items": nested},
+        },
+    }
+    result = merge_all_of(schema)
+    p, a, b = (result["properties"][name] for name in ("p", "a", "b"))
+    assert p["default"] is p["examples"][0] and p["default"] is not shared
+    assert p["const"][0] is p["anyOf"][0] and p["const"] is not p["anyOf"] and p["const"] is not members
+    assert a["enum"] == b["enum"] == listed and a["enum"] is not b["enum"] and a["enum"] is not listed
+    assert a["items"] == b["items"] == {"type": "string", "minLength": 1} and a["items"] is not b["items"]
+    assert nested == {"allOf": [{"type": "string"}, {"minLength": 1}]}  # the input keeps its allOf
+    assert members == [{"type": "string"}] and shared == {"k": [1]}
+
+
+def test_results_of_resolvers_below_the_root_are_never_mixed_up() -> None:
+    """Two keywords resolved into new objects at one level keep their own values (a copy memo keyed by
+    id() must not meet a freed id again)."""
+    schema = {"properties": {"p": {"not": {"type": "string"}, "dependencies": {"a": ["b"]}, "title": "t"}}}
+    result = merge_all_of(schema)
+    p = result["properties"]["p"]
+    assert p["not"] == {"anyOf": [{"type": "string"}]}
+    assert p["dependencies"] == {"a": ["b"]}
+    assert p["not"] is not p["dependencies"]
+
+
+def test_anyof_member_merged_in_place_is_seen_by_the_levels_other_keywords() -> None:
+    """A lone anyOf's members are merged into themselves, in the level's copy of its schemas: where another
+    keyword shares a member, it sees the changed member, as in the reference (here `not` is wrapped twice)."""
+    member = {"format": False, "not": False, "title": "a"}
+    level = {"anyOf": [member, True], "patternProperties": {"b": member}, "const": member}
+    schema = {"patternProperties": {"c": level}}
+    c = merge_all_of(schema)["patternProperties"]["c"]
+    assert c["anyOf"][0] == {"format": False, "not": {"anyOf": [False]}, "title": "a"}
+    assert c["const"] is c["anyOf"][0]
+    assert c["patternProperties"]["b"]["not"] == {"anyOf": [{"anyOf": [False]}]}

@@ -18,7 +18,10 @@ import pytest
 from schema_tools.errors import DocumentError
 from schema_tools.pointer import (
     PointerSyntaxError,
+    _authority_length,
+    _scheme_length,
     format_pointer,
+    has_scheme,
     join_pointer,
     js_keys,
     parse_pointer,
@@ -277,3 +280,23 @@ def test_http_trickling_server_is_cut_at_the_deadline(tmp_path: Path) -> None:
         stop.set()
         thread.join()
         listener.close()
+
+
+def test_scheme_and_authority_lengths_match_nodes_patterns() -> None:
+    """The hand-written scans give what `^([a-z0-9.+-]+):` and `^([a-z0-9.+-]+:)?//[^/?#]*` (ignoring case)
+    match, including the non-ASCII letters that case-fold into the class."""
+    import random
+    import re
+
+    scheme = re.compile(r"^([a-z0-9.+-]+):", re.IGNORECASE)
+    authority = re.compile(r"^([a-z0-9.+-]+:)?//[^/?#]*", re.IGNORECASE)
+    alphabet = "aZ09.+-:/?#@\u0130\u0131\u017f\u212a\u00e9 \nK"
+    rnd = random.Random(7)
+    samples = ["", "http://Example.com/a?b#c", "//host/x", "a:b//c", "ſ://x", "1.2:", ":x", "#/a", "/fragment/a"]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(20000)]
+    for text in samples:
+        match = scheme.match(text)
+        assert _scheme_length(text) == (len(match.group(0)) if match else 0), text
+        assert has_scheme(text) == (match is not None)
+        match = authority.match(text)
+        assert _authority_length(text) == (len(match.group(0)) if match else 0), text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any, Final
 
 from schema_tools import examples_js as js
@@ -43,7 +44,7 @@ FIXED_FORMATS: Final[dict[str, str]] = {
 _FRAGMENT = "[a-zA-Z][a-zA-Z0-9+-.]*"
 _URI = "https?://{hostname}(?:" + _FRAGMENT + ")+"
 _PARAMS = "(?:\\?([a-z]{1,7}(=\\w{1,5})?&){0,3})?"
-# jsf's `regexps` for its built-in formats, in its key order (the order matters for `_FORMAT_REF`).
+# jsf's `regexps` for its built-in formats, in its key order (the order matters for `_format_ref`).
 _FORMAT_PATTERNS: Final[dict[str, str]] = {
     "email": "[a-zA-Z\\d][a-zA-Z\\d-]{1,13}[a-zA-Z\\d]@{hostname}",
     "hostname": "[a-zA-Z]{1,33}\\.[a-z]{2,4}",
@@ -59,15 +60,20 @@ _FORMAT_PATTERNS["iri"] = _FORMAT_PATTERNS["uri-reference"]
 _FORMAT_PATTERNS["iri-reference"] = _FORMAT_PATTERNS["uri-reference"]
 _FORMAT_PATTERNS["idn-email"] = _FORMAT_PATTERNS["email"]
 _FORMAT_PATTERNS["idn-hostname"] = _FORMAT_PATTERNS["hostname"]
-_FORMAT_REF = re.compile(r"\{(" + "|".join(re.escape(k) for k in _FORMAT_PATTERNS) + r")\}")
 
-_LIPSUM = re.split(
-    r"[^A-Za-z0-9_]",
+
+# Compiled on first use (only a `format` whose pattern refers to another needs it), not at every start.
+@cache
+def _format_ref() -> re.Pattern[str]:
+    return re.compile(r"\{(" + "|".join(re.escape(k) for k in _FORMAT_PATTERNS) + r")\}")
+
+
+_LIPSUM_TEXT = (
     "Lorem ipsum dolor sit amet consectetur adipisicing elit sed do eiusmod tempor incididunt ut "
     "labore\net dolore magna aliqua Ut enim ad minim veniam quis nostrud exercitation ullamco laboris "
     "nisi ut aliquip ex ea\ncommodo consequat Duis aute irure dolor in reprehenderit in voluptate velit "
     "esse cillum dolore eu fugiat nulla\npariatur Excepteur sint occaecat cupidatat non proident sunt in "
-    "culpa qui officia deserunt mollit anim id est\nlaborum",
+    "culpa qui officia deserunt mollit anim id est\nlaborum"
 )
 _PADDING = [" ", "/", "_", "-", "+", "=", "@", "^"]
 KEY_SUFFIX: Final = "_?[_a-f\\d]{1,3}"  # jsf's `hash()`, for the names of additional properties
@@ -127,7 +133,14 @@ def number(
 
 def words(count: float) -> list[str]:
     """jsf's `wordsGenerator`: the first words of the shuffled lorem ipsum."""
-    return js.slice_list(shuffle(_LIPSUM), count)
+    return js.slice_list(_shuffled_lipsum(), count)
+
+
+@cache
+def _shuffled_lipsum() -> list[str]:
+    # The "random" numbers are a constant, so the shuffled words are always the same: shuffle them once.
+    # (slice_list returns a new list, so this one is never handed out.)
+    return shuffle(re.split(r"[^A-Za-z0-9_]", _LIPSUM_TEXT))
 
 
 def randexp_at(pattern: Any, pointer: Pointer) -> str:
@@ -272,7 +285,7 @@ def _format(schema: dict[str, Any], pointer: Pointer) -> str:
             return ".+?"
         if fmt in _FORMAT_PATTERNS:
             first = randexp(_FORMAT_PATTERNS[fmt])
-            return _FORMAT_REF.sub(lambda m: randexp(_FORMAT_PATTERNS[m.group(1)]), first, count=1)
+            return _format_ref().sub(lambda m: randexp(_FORMAT_PATTERNS[m.group(1)]), first, count=1)
     raise ExampleError(f"unknown registry key {js.short(fmt)}", pointer=pointer_text((*pointer, "format")))
 
 

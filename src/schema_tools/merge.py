@@ -14,14 +14,24 @@ materialized files: which value wins, the order of keys and array items, which o
 * every level works on a deep copy (lodash `cloneDeep`) of its inputs, and the root object itself is
   reused as the result, so sharing survives only inside values that are kept as they are.
 
+How the copies are made is this port's own: a level that merges into a new object (every level below the
+root) copies only what it keeps, when it keeps it, with one memo for the level. Copying everything first,
+as lodash does, copies each subschema again at every level above it; copying only what is kept gives the
+same objects and the same sharing, since a level only reads the rest and hands it on to the level below,
+which copies what it keeps in its turn. A level that changes its schemas in place (flattening a nested
+`allOf`, merging lone `anyOf`/`oneOf` members into themselves) still copies everything first, since its
+other keywords must see those changes where they share objects, as they do in the reference.
+
 See merge_js.py for the JavaScript semantics this relies on (undefined, equality, key order, sorting).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+from schema_tools.documents.tree import CONTAINERS, copy_tree
 from schema_tools.errors import MergeError
 from schema_tools.merge_compare import SCHEMA_PROPS, compare
 from schema_tools.merge_groups import (
@@ -33,13 +43,23 @@ from schema_tools.merge_groups import (
     resolve_group,
     sub_merger,
 )
-from schema_tools.merge_js import UNDEFINED, clone_deep, flatten_deep, guarded_get, js_reorder, uniq_with
-from schema_tools.merge_resolvers import RESOLVERS, SubMerge
+from schema_tools.merge_js import UNDEFINED, clone_deep, flatten_deep, js_reorder, uniq_with
+from schema_tools.merge_resolvers import BUILDS_NEW_VALUES, RESOLVERS, SubMerge
+
+# What a level does with a value it keeps in its result: copy it (with the level's memo), or nothing.
+Keep = Callable[[Any], Any]
 
 __all__ = ["merge_all_of"]
 
 _SCHEMA_GROUP_PROPS = frozenset({"properties", "patternProperties", "definitions", "dependencies"})
 _SCHEMA_ARRAYS = frozenset({"anyOf", "oneOf"})
+_GROUPED = frozenset(PROPERTY_RELATED + ITEMS_RELATED)  # resolved by resolve_group, not per keyword
+# The keywords that go through a merge even when only one schema has them (_merge_keyword).
+_MERGED_EVEN_ALONE = _SCHEMA_GROUP_PROPS | SCHEMA_PROPS | _SCHEMA_ARRAYS
+# Keywords for which a level changes its own (copied) schemas in place: a nested allOf is flattened
+# (removing the members' allOf), and a lone anyOf/oneOf has each member merged into itself, a change
+# that the level's other keywords see where they share that member.
+_CHANGED_IN_PLACE = frozenset({"allOf"}) | _SCHEMA_ARRAYS
 
 
 def merge_all_of(schema: dict[str, Any]) -> dict[str, Any]:
@@ -65,10 +85,11 @@ def _js_order_deep(value: Any, seen: set[int]) -> None:
     Merged mappings already are; this catches input mappings the merge kept as they were (e.g. an
     `additionalItems` next to a schema `items`), which JavaScript would hold in that order too.
     """
-    if isinstance(value, dict | list) and id(value) not in seen:
+    if id(value) not in seen:
         seen.add(id(value))
         for child in js_reorder(value).values() if isinstance(value, dict) else value:
-            _js_order_deep(child, seen)
+            if isinstance(child, CONTAINERS):  # a scalar has no keys to order
+                _js_order_deep(child, seen)
 
 
 def _get_all_of(schema: Any, path: Path) -> list[Any]:
@@ -93,7 +114,7 @@ def _merge_schemas(schemas: Any, base: Any, path: Path) -> Any:
     """`mergeSchemas`: merge a list of schemas into `base` (or a new object); UNDEFINED for none."""
     if not isinstance(schemas, list):
         raise MergeError("expected a list of schemas to merge", pointer=pointer(path))
-    schemas = clone_deep([s for s in schemas if s is not UNDEFINED])
+    schemas = [s for s in schemas if s is not UNDEFINED]
     merged: dict[str, Any] = base if isinstance(base, dict) else {}
     if not schemas:
         return UNDEFINED
@@ -103,43 +124,82 @@ def _merge_schemas(schemas: Any, base: Any, path: Path) -> Any:
         return True
     schemas = [s for s in schemas if isinstance(s, dict)]
     all_keys = all_unique_keys(schemas)
+    keep: Keep
+    if base is None and _CHANGED_IN_PLACE.isdisjoint(all_keys):
+        # Into a new object, the schemas are only read: what is kept is copied when it is kept (see the
+        # module's docstring).
+        memo: dict[int, Any] = {}
+        # The memo is keyed by id(): what was copied must outlive it, or a new object (a resolver's
+        # result is often one) could take a freed id and be "found" in the memo.
+        copied: list[Any] = []
+
+        def keep(value: Any) -> Any:
+            copied.append(value)
+            return copy_tree(value, memo, js_order=True)
+
+    else:
+        # Into `base` (the root, an anyOf member, a flattened allOf), which may be one of the schemas or
+        # hold them, and where the level changes its schemas in place, everything is copied first, as
+        # lodash does. (Only the dicts: the copies of anything else would not be used.)
+        schemas = clone_deep(schemas)
+        keep = _as_is
     if "allOf" in all_keys:
         # A nested allOf (e.g. in a property): merge all of these schemas as members of a new one.
         return _merge_root({"allOf": schemas}, path)
     property_keys = [k for k in all_keys if k in PROPERTY_RELATED]
     item_keys = [k for k in all_keys if k in ITEMS_RELATED]
-    for key in all_keys:
-        if key not in PROPERTY_RELATED and key not in ITEMS_RELATED:
-            _merge_keyword(merged, schemas, key, path)
+    if len(schemas) == 1:
+        # One schema (the usual case below the root): a keyword that needs no merge is kept as it is,
+        # as _merge_keyword would keep it, without building its list of one value.
+        only = schemas[0]
+        for key in all_keys:
+            if key not in _GROUPED:
+                value = only[key]
+                if key in _MERGED_EVEN_ALONE or value is UNDEFINED:
+                    _merge_keyword(merged, schemas, key, path, keep)
+                else:
+                    merged[key] = keep(value) if isinstance(value, CONTAINERS) else value
+    else:
+        for key in all_keys:
+            if key not in _GROUPED:
+                _merge_keyword(merged, schemas, key, path, keep)
     merged.update(resolve_group(property_keys, "properties", schemas, path, _merge_schemas))
     merged.update(resolve_group(item_keys, "items", schemas, path, _merge_schemas))
     return js_reorder(merged)
 
 
-def _merge_keyword(merged: dict[str, Any], schemas: list[dict[str, Any]], key: str, parents: Path) -> None:
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _merge_keyword(
+    merged: dict[str, Any], schemas: list[dict[str, Any]], key: str, parents: Path, keep: Keep
+) -> None:
     path = (*parents, key)
     try:
-        compacted = uniq_with(
-            [v for v in (guarded_get(s, key) for s in schemas) if v is not UNDEFINED],
-            lambda a, b: compare({key: a}, {key: b}),
-        )
+        # `schemas` are all dicts here, so `guarded_get` is a plain lookup.
+        values = [v for v in (s.get(key, UNDEFINED) for s in schemas) if v is not UNDEFINED]
+        if len(values) == 1:
+            compacted = values  # nothing to compare
+        else:
+            compacted = uniq_with(values, lambda a, b: compare({key: a}, {key: b}))
         if len(compacted) == 1 and key in _SCHEMA_ARRAYS:
-            members = compacted[0]
+            members = compacted[0]  # from a level that copied everything first (see _CHANGED_IN_PLACE)
             if not isinstance(members, list):
                 raise MergeError(f"{key} must be an array")
             # Each member is merged into itself (it may hold an allOf of its own).
             merged[key] = [_merge_schemas([m], m, (*path, str(i))) for i, m in enumerate(members)]
         elif len(compacted) == 1 and key not in _SCHEMA_GROUP_PROPS and key not in SCHEMA_PROPS:
-            merged[key] = compacted[0]
+            merged[key] = keep(compacted[0])
         else:
-            _resolve_keyword(merged, compacted, key, parents)
+            _resolve_keyword(merged, compacted, key, parents, keep)
     except MergeError as error:
         if error.pointer is None:
             error.pointer = pointer(path)
         raise
 
 
-def _resolve_keyword(merged: dict[str, Any], compacted: list[Any], key: str, parents: Path) -> None:
+def _resolve_keyword(merged: dict[str, Any], compacted: list[Any], key: str, parents: Path, keep: Keep) -> None:
     path = (*parents, key)
     resolver = RESOLVERS.get(key)
     if resolver is None:
@@ -167,7 +227,8 @@ def _resolve_keyword(merged: dict[str, Any], compacted: list[Any], key: str, par
 
     result = resolver(compacted, path, merge, report)
     if result is not UNDEFINED:
-        merged[key] = result
+        # Most resolvers return one of the values, or a new list or object holding some of them.
+        merged[key] = result if resolver in BUILDS_NEW_VALUES else keep(result)
     elif reported:
         merged.pop(key, None)
     else:

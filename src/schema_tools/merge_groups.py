@@ -16,14 +16,12 @@ from schema_tools.errors import MergeError
 from schema_tools.merge_compare import compare
 from schema_tools.merge_js import (
     UNDEFINED,
-    flatten_deep,
     guarded_get,
     has_own,
     is_falsy,
     js_keys,
     js_reorder,
     prop,
-    uniq,
     uniq_with,
 )
 from schema_tools.merge_resolvers import SubMerge
@@ -42,7 +40,8 @@ def pointer(path: Path) -> str:
 
 def all_unique_keys(values: list[Any]) -> list[str]:
     """`allUniqueKeys`: the keys of all values, first occurrence first."""
-    return uniq(flatten_deep([js_keys(v) for v in values]))
+    # uniq(flattenDeep(keys)) of lists of strings: a plain first-occurrence dedup does the same.
+    return list(dict.fromkeys([key for value in values for key in js_keys(value)]))
 
 
 def sub_merger(merge_schemas: MergeSchemas, key: str, parents: Path) -> SubMerge:

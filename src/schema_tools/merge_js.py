@@ -13,18 +13,21 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from schema_tools.documents.collation import is_js_array_index, js_key_order
-from schema_tools.documents.tree import copy_tree
+from schema_tools.documents.collation import has_js_array_index, is_js_array_index, js_key_order
+from schema_tools.documents.tree import CONTAINERS, copy_tree
 from schema_tools.js import UNDEFINED as UNDEFINED  # re-exported for the modules of this port
 
 Comparator = Callable[[Any, Any], bool]
+
+# Tuples, not `int | float`: isinstance against a union written in place builds the union at each call.
+_NUMBERS = (int, float)
 
 # --- types and property access ---------------------------------------------------------------------------
 
 
 def is_number(value: Any) -> bool:
     """A JavaScript number: int or float, but not bool (Python's bool is an int)."""
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, _NUMBERS) and value is not True and value is not False
 
 
 def js_keys(value: Any) -> list[str]:
@@ -38,7 +41,7 @@ def js_keys(value: Any) -> list[str]:
 
 def js_reorder(obj: dict[str, Any]) -> dict[str, Any]:
     """Put `obj` in JavaScript key order, in place (a no-op unless it has array-index keys)."""
-    if any(is_js_array_index(k) for k in obj):
+    if has_js_array_index(obj):
         items = [(k, obj[k]) for k in js_keys(obj)]
         obj.clear()
         obj.update(items)
@@ -74,6 +77,8 @@ def is_falsy(value: Any) -> bool:
 
 def guarded_get(obj: Any, key: str) -> Any:
     """`obj && obj[key]`: a falsy obj is returned itself (so `false` stays `false`)."""
+    if isinstance(obj, dict):  # the usual case; an object is never falsy
+        return obj.get(key, UNDEFINED)
     return obj if is_falsy(obj) else prop(obj, key)
 
 
@@ -82,7 +87,7 @@ def guarded_get(obj: Any, key: str) -> Any:
 
 def strict_equal(a: Any, b: Any) -> bool:
     """`a === b`: objects by identity, numbers by value (NaN unequal), no bool/number mixing."""
-    if isinstance(a, dict | list) or isinstance(b, dict | list):
+    if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):
         return a is b
     if is_number(a) and is_number(b):
         return bool(a == b)
@@ -121,7 +126,7 @@ def is_nan(value: Any) -> bool:
 
 def _identity_key(value: Any) -> tuple[Any, ...]:
     """A hashable key under which two values are SameValueZero-equal exactly when their keys are equal."""
-    if isinstance(value, dict | list):
+    if isinstance(value, CONTAINERS):
         return ("object", id(value))
     if isinstance(value, bool):
         return ("boolean", value)
@@ -132,10 +137,11 @@ def _identity_key(value: Any) -> tuple[Any, ...]:
 
 def uniq(values: Iterable[Any]) -> list[Any]:
     """lodash `uniq`: first occurrences, compared with SameValueZero."""
-    seen: set[tuple[Any, ...]] = set()
+    seen: set[Any] = set()
     result = []
     for value in values:
-        key = _identity_key(value)
+        # A string is its own key (no tuple is equal to it); most values uniq'ed are keys and names.
+        key = value if type(value) is str else _identity_key(value)
         if key not in seen:
             seen.add(key)
             result.append(value)
@@ -185,4 +191,4 @@ def flatten_deep(values: Iterable[Any]) -> list[Any]:
 
 def clone_deep(value: Any) -> Any:
     """lodash `cloneDeep`: an object met twice stays one (shared) object in the copy; JavaScript key order."""
-    return copy_tree(value, key_order=js_key_order)
+    return copy_tree(value, js_order=True)

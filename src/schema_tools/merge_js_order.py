@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cmp_to_key
+from functools import cache, cmp_to_key
 from typing import Any
 
 from schema_tools.documents.numbers import js_number
@@ -20,8 +20,13 @@ _JS_WHITESPACE = (
     " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
-_DECIMAL = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
-_RADIX = re.compile(r"0([xXoObB])([0-9a-fA-F]+)")
+
+
+# Compiled on first use: only the comparison of mixed-type enums converts strings to numbers.
+@cache
+def _decimal_and_radix() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    decimal = re.compile(r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+    return decimal, re.compile(r"0([xXoObB])([0-9a-fA-F]+)")
 
 
 def to_js_string(value: Any) -> str:
@@ -56,9 +61,10 @@ def to_js_number(value: Any) -> float:
     text = str(value).strip(_JS_WHITESPACE)
     if not text:
         return 0.0
-    if _DECIMAL.fullmatch(text):
+    decimal, radix_re = _decimal_and_radix()
+    if decimal.fullmatch(text):
         return float(text.replace("Infinity", "inf"))
-    radix = _RADIX.fullmatch(text)
+    radix = radix_re.fullmatch(text)
     if radix:
         base = {"x": 16, "o": 8, "b": 2}[radix.group(1).lower()]
         try:

@@ -176,6 +176,10 @@ def _enum(compacted: list[Any], *_: Any) -> Any:
     return sort_by(common) if common else UNDEFINED
 
 
+# Resolvers whose result holds only what their merges built, never one of the values they were given
+# (merge.py copies the result of any other resolver when it works on its inputs without copying them).
+BUILDS_NEW_VALUES: frozenset[Resolver] = frozenset({_schema_resolver, _one_of})
+
 RESOLVERS: dict[str, Resolver] = {
     "$id": _first,
     "$ref": _first,

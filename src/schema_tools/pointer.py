@@ -23,10 +23,11 @@ from urllib.parse import quote, unquote
 
 from schema_tools.documents.collation import js_key_order
 
-# A scheme as Node's legacy URL parser sees one (it accepts a leading digit, unlike RFC 3986).
-_SCHEME = re.compile(r"^([a-z0-9.+-]+):", re.IGNORECASE)
-# scheme://authority, the part of a URL that a path-relative reference keeps.
-_AUTHORITY = re.compile(r"^([a-z0-9.+-]+:)?//[^/?#]*", re.IGNORECASE)
+# The characters of a scheme as Node's legacy URL parser sees one (it accepts a leading digit, unlike
+# RFC 3986): what `[a-z0-9.+-]` matches case-insensitively, which includes four non-ASCII letters that
+# case-fold to ASCII ones. Tested by hand rather than with that regex, whose compilation alone took
+# most of this module's import time.
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+-\u0130\u0131\u017f\u212a")
 # The characters encodeURIComponent leaves alone (besides letters and digits).
 _URI_COMPONENT_SAFE = "-_.!~*'()"
 
@@ -117,9 +118,28 @@ def child_of(value: Any, token: str) -> tuple[bool, Any]:
     return False, None
 
 
+def _scheme_length(url: str) -> int:
+    """The length of `url`'s scheme with its colon (`http:`), or 0 when it has none."""
+    index = 0
+    while index < len(url) and url[index] in _SCHEME_CHARS:
+        index += 1
+    return index + 1 if index and url[index : index + 1] == ":" else 0
+
+
 def has_scheme(url: str) -> bool:
     """True when `url` starts with a scheme (`http:`, `file:`…), as Node's URL parser decides it."""
-    return _SCHEME.match(url) is not None
+    return _scheme_length(url) > 0
+
+
+def _authority_length(url: str) -> int:
+    """The length of `url`'s `scheme://authority` or `//authority` part, or 0 when it has none."""
+    start = _scheme_length(url)
+    if not url.startswith("//", start):
+        return 0
+    index = start + 2
+    while index < len(url) and url[index] not in "/?#":
+        index += 1
+    return index
 
 
 def url_resolve(base: str, ref: str) -> str:
@@ -131,12 +151,10 @@ def url_resolve(base: str, ref: str) -> str:
         return _lower_scheme_and_host(ref_main) + fragment
     if not ref_main:
         return base_main + fragment
-    authority_match = _AUTHORITY.match(base_main)
-    authority = authority_match.group(0) if authority_match else ""
+    authority = base_main[: _authority_length(base_main)]
     base_path = base_main[len(authority) :]
     if ref_main.startswith("//"):
-        scheme = _SCHEME.match(base_main)
-        return (scheme.group(0) if scheme else "") + ref_main + fragment
+        return base_main[: _scheme_length(base_main)] + ref_main + fragment
     if ref_main.startswith("?"):
         return authority + base_path.split("?", 1)[0] + ref_main + fragment
     ref_path, qmark, query = ref_main.partition("?")

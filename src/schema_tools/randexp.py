@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 RANDOM = 0.15
@@ -64,12 +64,16 @@ def from_units(units: str) -> str:
 # ---------------------------------------------------------------------------------------------- drange
 
 
-@dataclass
+# Plain classes rather than dataclasses here: defining a dataclass costs a fraction of a millisecond at
+# every start, and nothing compares or prints these.
 class SubRange:
     """drange's private `SubRange`: an inclusive range of character codes."""
 
-    low: int
-    high: int
+    __slots__ = ("high", "low")
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low = low
+        self.high = high
 
     @property
     def length(self) -> int:
@@ -94,11 +98,13 @@ class SubRange:
         return [SubRange(self.low, other.low - 1)]
 
 
-@dataclass
 class DRange:
     """drange 2's `DRange`, keeping its insertion order (it does not sort)."""
 
-    ranges: list[SubRange] = field(default_factory=list)
+    __slots__ = ("ranges",)
+
+    def __init__(self, ranges: list[SubRange] | None = None) -> None:
+        self.ranges: list[SubRange] = [] if ranges is None else ranges
 
     @classmethod
     def of(cls, low: int, high: int | None = None) -> DRange:
@@ -210,13 +216,24 @@ def _any_char() -> Token:
 
 _CTRL = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^ ?"
 _SLSH = {"0": 0, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13}
-# ret's chars_regex; JavaScript's `[@A-Z[\\\]^?]` needs its `[` escaped in Python.
-_CHARS_RE = re.compile(r"(\[\\b\])|(\\)?\\(?:u([A-F0-9]{4})|x([A-F0-9]{2})|(0?[0-7]{2})|c([@A-Z\[\\\]^?])|([0tnvfr]))")
 _SPECIAL_RE = re.compile(r"[\[\]{}^$.|?*+()]")
+
+
+# The two long patterns below are compiled on first use (together ~0.6 ms, at every start otherwise).
+@cache
+def _chars_re() -> re.Pattern[str]:
+    # ret's chars_regex; JavaScript's `[@A-Z[\\\]^?]` needs its `[` escaped in Python.
+    return re.compile(r"(\[\\b\])|(\\)?\\(?:u([A-F0-9]{4})|x([A-F0-9]{2})|(0?[0-7]{2})|c([@A-Z\[\\\]^?])|([0tnvfr]))")
+
+
 # ret's class regexp; JavaScript's `.` stops at line terminators and `[^]` matches anything.
-_CLASS_RE = re.compile(
-    r"\\(?:(w)|(d)|(s)|(W)|(D)|(S))|((?:(?:\\)([^\n\r\u2028\u2029])|([^\]\\]))-(?:\\)?([^\]]))|(\])|(?:\\)?([\s\S])"
-)
+@cache
+def _class_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\\(?:(w)|(d)|(s)|(W)|(D)|(S))|((?:(?:\\)([^\n\r\u2028\u2029])|([^\]\\]))-(?:\\)?([^\]]))|(\])|(?:\\)?([\s\S])"
+    )
+
+
 _REPEAT_RE = re.compile(r"(\d+)(,(\d+)?)?\}")
 
 
@@ -242,14 +259,15 @@ def _str_to_chars(text: str) -> str:
         char = chr(code)
         return "\\" + char if _SPECIAL_RE.match(char) else char
 
-    return _CHARS_RE.sub(decode, text)
+    return _chars_re().sub(decode, text)
 
 
 def _tokenize_class(text: str, pattern: str) -> tuple[list[Token], int]:
     """ret's `tokenizeClass`: the members of a `[...]` class and how many characters it spans."""
     tokens: list[Token] = []
     pos = 0
-    while (match := _CLASS_RE.search(text, pos)) is not None:
+    class_re = _class_re()
+    while (match := class_re.search(text, pos)) is not None:
         pos = match.end()
         groups = match.groups()
         escape = next((k for k, g in zip("wdsWDS", groups[:6], strict=True) if g), None)
@@ -265,14 +283,12 @@ def _tokenize_class(text: str, pattern: str) -> tuple[list[Token], int]:
     raise PatternError(f"Invalid regular expression: /{pattern}/: Unterminated character class")
 
 
-@dataclass
 class _Parser:
     """The state of ret's tokenizer loop."""
 
-    pattern: str
-    root: Token = field(default_factory=lambda: {"type": ROOT, "stack": []})
-
-    def __post_init__(self) -> None:
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.root: Token = {"type": ROOT, "stack": []}
         self.last_group: Token = self.root
         self.last: list[Token] = self.root["stack"]
         self.group_stack: list[Token] = []

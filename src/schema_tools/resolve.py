@@ -18,16 +18,15 @@ structure (or a stack overflow); every error names the document and the JSON Poi
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeAlias
 
-from schema_tools.documents.tree import copy_tree
+from schema_tools.documents.collation import js_key_order
+from schema_tools.documents.tree import CONTAINERS, copy_tree
 from schema_tools.errors import DocumentError, RefCycleError, RefError
 from schema_tools.pointer import (
     PointerSyntaxError,
     child_of,
-    container_items,
     format_pointer,
     has_scheme,
     is_external_ref,
@@ -46,6 +45,20 @@ __all__ = ["Fetch", "Resolver", "default_fetch", "dereference"]
 # Pointer walks that follow more `$ref`s than this in a row are stopped (a cycle the checks missed).
 MAX_INDIRECTIONS = 256
 
+# Where a value is, for messages: a location string (`doc#/pointer`), or (where its parent is, its key or
+# index). The crawl meets tens of thousands of values and almost never reports one, so it pairs the
+# parent's location with the key (cheap) and `_location` builds the string only for a message.
+Where: TypeAlias = "str | tuple[Where, str | int]"
+
+
+def _location(where: Where) -> str:
+    """The location string (`doc#/a/b`) of a `Where`."""
+    tokens: list[str] = []
+    while not isinstance(where, str):
+        where, token = where
+        tokens.append(str(token))
+    return join_pointer(where, reversed(tokens)) if tokens else where
+
 
 def dereference(schema: dict[str, Any], resolver: Resolver, *, path: str) -> dict[str, Any]:
     """Return `schema` with every `$ref` replaced by its target, as ref-parser's `dereference` does.
@@ -63,15 +76,24 @@ def dereference(schema: dict[str, Any], resolver: Resolver, *, path: str) -> dic
     return result
 
 
-@dataclass
+# _Frame and _Pointer are plain classes with slots rather than dataclasses: defining a dataclass costs a
+# fraction of a millisecond at every start, and a frame is made for every `$ref` met.
 class _Frame:
     """One `$ref` being followed: its text, where it is (`doc#pointer`), and what it resolved to."""
 
-    ref: str
-    where: str
-    target: str = ""
-    depth: int = 0  # how many objects were on the crawl path when it was met
-    is_ref: bool = True  # False for a plain location (where recursive data closes on itself)
+    __slots__ = ("at", "depth", "is_ref", "ref", "target")
+
+    def __init__(self, ref: str, at: Where, target: str = "", depth: int = 0, *, is_ref: bool = True) -> None:
+        self.ref = ref
+        self.at = at
+        self.target = target
+        self.depth = depth  # how many objects were on the crawl path when it was met
+        self.is_ref = is_ref  # False for a plain location (where recursive data closes on itself)
+
+    @property
+    def where(self) -> str:
+        """The location of the `$ref` object (`doc#pointer`)."""
+        return _location(self.at)
 
     @property
     def pointer(self) -> str:
@@ -79,14 +101,49 @@ class _Frame:
         return pointer_of(self.where) + ("/$ref" if self.is_ref else "")
 
 
-@dataclass
 class _Pointer:
     """ref-parser's Pointer: a location being resolved (`path`), its value and where that value is (`at`)."""
 
-    path: str
-    value: Any
-    at: str
-    circular: bool = False
+    __slots__ = ("at", "circular", "path", "value")
+
+    def __init__(self, path: str, value: Any, at: str) -> None:
+        self.path = path
+        self.value = value
+        self.at = at
+        self.circular = False
+
+
+def _external_refs(value: Any, key: str) -> list[tuple[str, str]]:
+    """The external `$ref`s in the value of document `key`, in the order ref-parser's resolve-external
+    walk meets them (JS key order, depth first, each object once): (the `$ref`, where its object is)."""
+    found: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    tokens: list[str] = []  # where the walk is; a location string is built only for a $ref found
+
+    def walk(obj: Any) -> None:
+        if is_external_ref(obj):
+            found.append((obj["$ref"], join_pointer(key + "#", tokens)))
+            return
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, dict):
+            for name in js_key_order(obj):
+                value = obj[name]
+                if isinstance(value, CONTAINERS):  # scalars hold no $ref
+                    tokens.append(name)
+                    walk(value)
+                    tokens.pop()
+        else:
+            for index, value in enumerate(obj):
+                if isinstance(value, CONTAINERS):
+                    tokens.append(str(index))
+                    walk(value)
+                    tokens.pop()
+
+    if isinstance(value, CONTAINERS):
+        walk(value)
+    return found
 
 
 class _Dereferencer:
@@ -101,37 +158,37 @@ class _Dereferencer:
         self.resolver = resolver
         self.root = root
         self.docs: dict[str, Document] = {root.key: root}
+        self.originals: dict[str, Document] = {}  # the resolver's (shared) documents that `docs` copy
         self.parents: list[Any] = []  # the objects on the crawl path, compared by identity
+        self.parent_index: dict[int, int] = {}  # id of each object in `parents` → its (first) index
         self.inlining: list[_Frame] = []  # the `$ref`s whose targets are being crawled
         self.following: list[_Frame] = []  # the `$ref`s followed while walking a pointer
 
     def run(self) -> Any:
-        self._preload(self.root.value, self.root.key + "#", set())
+        self._preload(_external_refs(self.root.value, self.root.key))
         return self._crawl(self.root.value, self.root.key, self.root.key + "#")
 
     # ---- documents -------------------------------------------------------------------------------
 
-    def _preload(self, obj: Any, path: str, seen: set[int]) -> None:
+    def _preload(self, refs: list[tuple[str, str]]) -> None:
         """ref-parser's resolve-external: read every document reachable through external `$ref`s.
 
         This reads them all up front, as the reference does, so a broken `$ref` anywhere in a referenced
         document fails the run even where that part is not used. (Like the reference, it does not look
         inside the siblings of an external `$ref`; those documents are read when the crawl meets them.)
+        `refs` are a document's external `$ref`s (see `_external_refs`); each new document they name is
+        read and preloaded in its turn, before the next, as the reference's depth-first walk does.
         """
-        if is_external_ref(obj):
-            self._preload_ref(obj, path, seen)
-            return
-        if not isinstance(obj, dict | list) or id(obj) in seen:
-            return
-        seen.add(id(obj))
-        for token, key in container_items(obj):
-            self._preload(obj[key], join_pointer(path, token), seen)
-
-    def _preload_ref(self, ref_object: dict[str, Any], path: str, seen: set[int]) -> None:
-        key = strip_hash(url_resolve(path, ref_object["$ref"]))
-        if key not in self.docs:
-            document = self._document(key, _Frame(ref_object["$ref"], path))
-            self._preload(document.value, key + "#", seen)
+        for ref, path in refs:
+            key = strip_hash(url_resolve(path, ref))
+            if key not in self.docs:
+                self._document(key, _Frame(ref, path))
+                # The walk reads the shared document, not this dereference's copy (the same data): what it
+                # finds is kept with the document, for the next dereference that reads it.
+                shared = self.originals[key]
+                if shared.external_refs is None or shared.key != key:
+                    shared.external_refs = _external_refs(shared.value, key)
+                self._preload(shared.external_refs)
 
     def _document(self, key: str, frame: _Frame) -> Document:
         """This dereference's own copy of document `key`, read (once per run) on first use."""
@@ -146,6 +203,7 @@ class _Dereferencer:
                 raise DocumentError(message, path=error.path, line=error.line) from None
             document = Document(key, shared.location, copy_tree(shared.value))
             self.docs[key] = document
+            self.originals[key] = shared
         return document
 
     def _not_found(self, ref: str, key: str) -> str:
@@ -161,40 +219,46 @@ class _Dereferencer:
 
     # ---- the dereference crawl -------------------------------------------------------------------
 
-    def _crawl(self, obj: Any, path: str, where: str, moved: Mapping[str, str] | None = None) -> Any:
+    def _crawl(self, obj: Any, document: str, where: Where, moved: Mapping[str, Where] | None = None) -> Any:
         """ref-parser's `crawl`: replace the `$ref`s in `obj` (in place) and return it, or its target.
 
-        `moved` gives the real location of keys that ref-parser crawls under another document's path.
+        `document` is the document `obj` is crawled in: ref-parser resolves a `$ref` against its path, of
+        which only the document part counts (`url_resolve` drops the base's fragment). `where` is where
+        `obj` really is, and `moved` gives the real location of keys that ref-parser crawls under another
+        document's path.
         """
-        if not isinstance(obj, dict | list):
+        if not isinstance(obj, CONTAINERS):
             return obj
-        self.parents.append(obj)
+        parents, parent_index = self.parents, self.parent_index
+        parent_index.setdefault(id(obj), len(parents))
+        parents.append(obj)
         try:
             if is_ref(obj):
-                return self._inline(obj, path, where)
-            # Usually the real location is the resolution path itself: then build the string once.
-            same = where == path or where == path + "#"
-            for token, key in container_items(obj):
+                return self._inline(obj, document, where)
+            # Keys in JS order; list indexes stay ints (`_location` writes them as tokens).
+            keys: Iterable[Any] = js_key_order(obj) if isinstance(obj, dict) else range(len(obj))
+            for key in keys:
                 value = obj[key]
-                key_path = join_pointer(path, token)
-                if moved and token in moved:
-                    key_where = moved[token]
+                if not isinstance(value, CONTAINERS):
+                    continue  # a scalar: nothing to replace
+                key_where = moved[key] if moved and key in moved else (where, key)
+                # (The membership test first: most objects have no `$ref`, and it saves a call.)
+                if isinstance(value, dict) and "$ref" in value and is_ref(value):
+                    obj[key] = self._inline(value, document, key_where)
+                elif id(value) in parent_index:
+                    raise self._cycle_error(parent_index[id(value)], _Frame("", key_where, is_ref=False))
                 else:
-                    key_where = key_path if same else join_pointer(where, token)
-                if is_ref(value):
-                    obj[key] = self._inline(value, key_path, key_where)
-                elif (index := self._on_path(value)) is not None:
-                    raise self._cycle_error(index, _Frame("", key_where, is_ref=False))
-                else:
-                    obj[key] = self._crawl(value, key_path, key_where)
+                    obj[key] = self._crawl(value, document, key_where)
             return obj
         finally:
-            self.parents.pop()
+            parents.pop()
+            if parent_index.get(id(obj)) == len(parents):
+                del parent_index[id(obj)]
 
-    def _inline(self, ref_object: dict[str, Any], path: str, where: str) -> Any:
+    def _inline(self, ref_object: dict[str, Any], document: str, where: Where) -> Any:
         """ref-parser's `dereference$Ref`: the target of `ref_object`, crawled in its turn."""
         ref = ref_object["$ref"]
-        frame = _Frame(ref, where, url_resolve(path, ref), len(self.parents))
+        frame = _Frame(ref, where, url_resolve(document, ref), len(self.parents))
         self.inlining.append(frame)
         try:
             pointer = self._resolve(frame.target, frame)
@@ -206,19 +270,17 @@ class _Dereferencer:
             value = merge_extended(ref_object, pointer.value)
             # The siblings of an extended $ref are crawled under the target's path, as ref-parser does
             # (so their relative $refs resolve against the target's document); `moved` keeps their place.
-            moved = None
+            moved: dict[str, Where] | None = None
             if value is not pointer.value:
-                moved = {key: join_pointer(where, key) for key in ref_object if key != "$ref"}
-            return self._crawl(value, pointer.path, pointer.at, moved)
+                moved = {key: (where, key) for key in ref_object if key != "$ref"}
+            return self._crawl(value, strip_hash(pointer.path), pointer.at, moved)
         finally:
             self.inlining.pop()
 
     def _on_path(self, value: Any) -> int | None:
         """The index of `value` among the objects on the crawl path (by identity), or None."""
-        if isinstance(value, dict | list):
-            for index, parent in enumerate(self.parents):
-                if parent is value:
-                    return index
+        if isinstance(value, CONTAINERS):
+            return self.parent_index.get(id(value))
         return None
 
     # ---- pointers --------------------------------------------------------------------------------

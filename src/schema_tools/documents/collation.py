@@ -26,7 +26,7 @@ variants outside the table take their NFKD weights with a tertiary between lower
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
 from schema_tools.documents import _collation_table as _table
@@ -210,13 +210,29 @@ def schema_sorted_keys(keys: Iterable[str]) -> list[str]:
 
     `keys` must already be in JS `Object.keys` order (see `js_key_order`), which decides ties.
     """
-    keys = list(keys)
+    # A document's mappings share a few key sets ({type, description}, …): each is sorted once.
+    return list(_schema_sorted_tuple(tuple(keys)))
+
+
+def schema_key_order(mapping: dict[str, object]) -> tuple[str, ...]:
+    """The keys of `mapping` in the order the reference writes them (`Object.keys(o).sort(schemaKeyCompare)`)."""
+    return _schema_sorted_mapping_keys(tuple(mapping))
+
+
+@lru_cache(maxsize=4096)
+def _schema_sorted_mapping_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    # Keyed by the keys in insertion order, from which both the JS order and the sort follow.
+    return _schema_sorted_tuple(tuple(js_key_order(keys)))
+
+
+@lru_cache(maxsize=4096)
+def _schema_sorted_tuple(keys: tuple[str, ...]) -> tuple[str, ...]:
     if not JS_PROTOTYPE_KEYS.isdisjoint(keys):
         # The comparator is inconsistent for these names, so only V8's own algorithm gives its result.
-        return v8_sort(keys, schema_key_compare)
+        return tuple(v8_sort(keys, schema_key_compare))
     fixed = sorted((k for k in keys if k in _FIXED_RANK), key=_FIXED_RANK.__getitem__)
     others = sorted((k for k in keys if k not in _FIXED_RANK), key=locale_sort_key)
-    return fixed + others
+    return (*fixed, *others)
 
 
 def is_js_array_index(key: str) -> bool:
@@ -227,12 +243,36 @@ def is_js_array_index(key: str) -> bool:
     return key.isdigit() and key.isascii() and (key == "0" or key[0] != "0") and int(key) < 2**32 - 1
 
 
-def js_key_order(keys: Iterable[str]) -> list[str]:
-    """Keys in JS `Object.keys` order: array-index keys ascending first, then the others as inserted."""
-    keys = list(keys)
+# Keys known not to be array indexes. A run meets the same few hundred keys in tens of thousands of
+# objects, so `js_key_order` mostly answers with one subset test (in C) instead of a call per key. The
+# limit only matters to a long-lived server that sees arbitrary keys.
+_PLAIN_KEYS: set[str] = set()
+_PLAIN_KEYS_LIMIT = 65536
+
+
+def has_js_array_index(keys: Collection[str]) -> bool:
+    """True when some key is an array index (`keys`: a dict or a collection that can be iterated twice)."""
+    if _PLAIN_KEYS.issuperset(keys):
+        return False
+    if len(_PLAIN_KEYS) > _PLAIN_KEYS_LIMIT:
+        _PLAIN_KEYS.clear()
+    found = False
+    for key in keys:
+        if is_js_array_index(key):
+            found = True
+        else:
+            _PLAIN_KEYS.add(key)
+    return found
+
+
+def js_key_order(keys: Collection[str]) -> list[str]:
+    """Keys in JS `Object.keys` order: array-index keys ascending first, then the others as inserted.
+
+    `keys` is a dict (its keys are taken) or a collection that can be iterated twice.
+    """
+    if not has_js_array_index(keys):
+        return list(keys)
     indexes = [k for k in keys if is_js_array_index(k)]
-    if not indexes:
-        return keys
     rest = [k for k in keys if not is_js_array_index(k)]
     return sorted(indexes, key=int) + rest
 

@@ -14,16 +14,22 @@ Byte-level facts of that module that differ from `json.dumps(indent=2)`:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
+from functools import cache
+from json.encoder import encode_basestring
 from typing import Any
 
-from schema_tools.documents.collation import js_key_order, schema_sorted_keys
+from schema_tools.documents.collation import schema_key_order
 from schema_tools.documents.numbers import js_number
 
 _SPACE = "  "
-_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@cache
+def _surrogate() -> re.Pattern[str]:
+    # Compiled on first use: only a non-ASCII string can hold a surrogate, and compiling costs ~0.2 ms.
+    return re.compile("[\ud800-\udfff]")
 
 
 def dump_json(obj: Any) -> str:
@@ -55,7 +61,7 @@ def _stringify_object(node: dict[str, Any], level: int, ancestors: list[int]) ->
     indent = "\n" + _SPACE * level
     pairs = [
         indent + _SPACE + json_string(key) + ": " + _stringify(node[key], level + 1, ancestors)
-        for key in schema_sorted_keys(js_key_order(node))
+        for key in schema_key_order(node)
     ]
     ancestors.pop()
     return "{" + ",".join(pairs) + indent + "}"
@@ -80,8 +86,9 @@ def json_scalar(value: Any) -> str:
 
 def json_string(text: str) -> str:
     """`JSON.stringify` of a string: raw non-ASCII, escaped controls and lone surrogates."""
-    out = json.dumps(text, ensure_ascii=False)
-    if _SURROGATE.search(out):
+    # What json.dumps(text, ensure_ascii=False) returns, without building an encoder for each string.
+    out = encode_basestring(text)
+    if not out.isascii() and _surrogate().search(out):
         out = _escape_lone_surrogates(out)
     return out
 
@@ -90,7 +97,7 @@ def _escape_lone_surrogates(text: str) -> str:
     # JS strings are UTF-16: a high and a low surrogate next to each other are one character, written raw;
     # any other surrogate is escaped (well-formed JSON.stringify, ES2019).
     joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", joined)
+    return _surrogate().sub(lambda m: f"\\u{ord(m.group()):04x}", joined)
 
 
 def js_iso_string(value: dt.date) -> str:

@@ -8,38 +8,45 @@ copy, because the YAML writer turns sharing into anchors, as js-yaml did for the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from typing import Any
 
+from schema_tools.documents.collation import has_js_array_index, js_key_order
 
-def copy_tree(
-    value: Any,
-    memo: dict[int, Any] | None = None,
-    *,
-    key_order: Callable[[dict[str, Any]], Iterable[str]] | None = None,
-) -> Any:
+# A tuple, not `dict | list`: isinstance against a union written in place builds the union at each call.
+CONTAINERS = (dict, list)
+
+
+def copy_tree(value: Any, memo: dict[int, Any] | None = None, *, js_order: bool = False) -> Any:
     """A deep copy of JSON-shaped data; an object met twice is copied once and shared in the copy.
 
-    key_order, when given, decides the order of each copied mapping's keys (the merge copies in
-    JavaScript's order, as lodash's cloneDeep does).
+    With js_order, each copied mapping gets its keys in JavaScript's order (array indexes first): the
+    merge copies so, as lodash's cloneDeep does.
     """
+    if not isinstance(value, CONTAINERS):
+        return value
     if memo is None:
         memo = {}
-    if isinstance(value, dict):
-        copied = memo.get(id(value))
-        if copied is None:
+    memo_get = memo.get
+    containers = CONTAINERS
+
+    # One closure per copy: the recursion passes only the value (memo and key order are bound here).
+    def copy(value: Any) -> Any:
+        copied = memo_get(id(value))
+        if copied is not None:
+            return copied
+        if isinstance(value, dict):
             copied = memo[id(value)] = {}
-            for key in value if key_order is None else key_order(value):
-                item = value[key]
-                # Scalars are most of a schema: copy them without a call.
-                copied[key] = copy_tree(item, memo, key_order=key_order) if isinstance(item, dict | list) else item
+            if js_order and has_js_array_index(value):
+                for key in js_key_order(value):
+                    item = value[key]
+                    copied[key] = copy(item) if isinstance(item, containers) else item
+            else:
+                for key, item in value.items():
+                    # Scalars are most of a schema: copy them without a call.
+                    copied[key] = copy(item) if isinstance(item, containers) else item
+            return copied
+        copied = memo[id(value)] = []
+        copied.extend([copy(item) if isinstance(item, containers) else item for item in value])
         return copied
-    if isinstance(value, list):
-        copied = memo.get(id(value))
-        if copied is None:
-            copied = memo[id(value)] = []
-            copied.extend(
-                copy_tree(item, memo, key_order=key_order) if isinstance(item, dict | list) else item for item in value
-            )
-        return copied
-    return value
+
+    return copy(value)

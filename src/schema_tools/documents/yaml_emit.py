@@ -13,13 +13,18 @@ objects in the order a pre-pass over JS key order (not the sorted order) finds t
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
-from schema_tools.documents.collation import js_key_order, schema_sorted_keys
+from schema_tools.documents.collation import has_js_array_index, js_key_order, schema_key_order
 from schema_tools.documents.yaml_scalar import INDENT, write_plain_scalar, write_scalar
 
 # Keys whose written form is longer than this become explicit (`? key`) pairs.
 _MAX_SIMPLE_KEY_LENGTH = 1024
+
+# Tuples, not unions: isinstance against a union written in place builds the union at each call.
+_CONTAINERS = (dict, list)
+_OBJECTS = (dict, list, dt.date)  # what js-yaml's duplicate search counts as objects
 
 
 def dump_yaml(obj: Any, *, sort_keys: bool = True) -> str:
@@ -35,77 +40,100 @@ def dump_yaml(obj: Any, *, sort_keys: bool = True) -> str:
 
 
 class _Writer:
-    """The state of one `dump` call: which objects are shared and which anchors are written already."""
+    """The state of one `dump` call: which objects are shared and which anchors are written already.
+
+    The text is appended piece by piece to one list, joined once at the end (rather than each node
+    returning its text to its parent, which copied every line once per level above it).
+    """
 
     def __init__(self, root: Any, sort_keys: bool) -> None:
         self.root = root
         self.sort_keys = sort_keys
         self.anchors = _duplicate_references(root)
         self.used: set[int] = set()
+        self.out: list[str] = []
 
     def write_root(self) -> str:
-        return self.node(self.root, 0, compact=True) + "\n"
+        self.node(self.root, 0, compact=True)
+        self.out.append("\n")
+        return "".join(self.out)
 
-    def node(self, value: Any, level: int, compact: bool) -> str:
+    def node(self, value: Any, level: int, compact: bool) -> None:
         """`writeNode` for a value in block context (`block` is always true with the default flow level)."""
         if isinstance(value, str):
-            return write_scalar(value, level, False)
-        if isinstance(value, dict | list):
-            return self.container(value, level, compact)
-        scalar = write_plain_scalar(value)
-        if scalar is None:
-            raise TypeError(f"unacceptable kind of an object to dump: {type(value).__name__}")
-        return scalar
+            self.out.append(write_scalar(value, level, False))
+        elif isinstance(value, _CONTAINERS):
+            self.container(value, level, compact)
+        else:
+            scalar = write_plain_scalar(value)
+            if scalar is None:
+                raise TypeError(f"unacceptable kind of an object to dump: {type(value).__name__}")
+            self.out.append(scalar)
 
-    def container(self, value: dict[str, Any] | list[Any], level: int, compact: bool) -> str:
+    def starts_with_line_break(self, value: Any, compact: bool) -> bool:
+        """Whether `node(value, level, compact)` writes a line break first: only a block mapping or
+        sequence that is not compact, not empty and not anchored (an anchor or alias comes first)."""
+        return not compact and isinstance(value, _CONTAINERS) and bool(value) and id(value) not in self.anchors
+
+    def container(self, value: dict[str, Any] | list[Any], level: int, compact: bool) -> None:
+        out = self.out
         anchor = self.anchors.get(id(value))
         if anchor is not None:
             if anchor in self.used:
-                return f"*ref_{anchor}"
+                out.append(f"*ref_{anchor}")
+                return
             self.used.add(anchor)
             compact = False  # an anchored node starts on its own line
+            out.append(f"&ref_{anchor}" if value else f"&ref_{anchor} ")
         if not value:
-            text = "{}" if isinstance(value, dict) else "[]"
-            return text if anchor is None else f"&ref_{anchor} {text}"
-        if isinstance(value, dict):
-            text = self.block_mapping(value, level, compact)
+            out.append("{}" if isinstance(value, dict) else "[]")
+        elif isinstance(value, dict):
+            self.block_mapping(value, level, compact)
         else:
-            text = self.block_sequence(value, level, compact)
-        return text if anchor is None else f"&ref_{anchor}{text}"
+            self.block_sequence(value, level, compact)
 
-    def block_mapping(self, mapping: dict[str, Any], level: int, compact: bool) -> str:
+    def block_mapping(self, mapping: dict[str, Any], level: int, compact: bool) -> None:
         """`writeBlockMapping`, with the keys sorted by `schemaKeyCompare` unless told otherwise."""
-        out: list[str] = []
+        out = self.out
         newline = _newline(level)
-        keys = js_key_order(mapping)
-        for index, key in enumerate(schema_sorted_keys(keys) if self.sort_keys else keys):
-            if not compact or index != 0:
+        inner = level + 1
+        for key in schema_key_order(mapping) if self.sort_keys else js_key_order(mapping):
+            if compact:  # only the first pair can go on the current line
+                compact = False
+            else:
                 out.append(newline)
-            key_text = write_scalar(key, level + 1, True)
+            key_text = write_scalar(key, inner, True)
             explicit = len(key_text) > _MAX_SIMPLE_KEY_LENGTH
             if explicit:
-                out.append("? ")
-            out.append(key_text)
-            if explicit:
-                out.append(newline)
-            value_text = self.node(mapping[key], level + 1, compact=explicit)
-            out.append(":" if value_text.startswith("\n") else ": ")
-            out.append(value_text)
-        return "".join(out)
+                out += ("? ", key_text, newline)
+            else:
+                out.append(key_text)
+            value = mapping[key]
+            if isinstance(value, str):  # the usual value: written as `node` would, without the call
+                out += (": ", write_scalar(value, inner, False))
+            else:
+                out.append(":" if self.starts_with_line_break(value, explicit) else ": ")
+                self.node(value, inner, explicit)
 
-    def block_sequence(self, sequence: list[Any], level: int, compact: bool) -> str:
+    def block_sequence(self, sequence: list[Any], level: int, compact: bool) -> None:
         """`writeBlockSequence`: items at `level + 1`, the first on the current line when compact."""
-        out: list[str] = []
+        out = self.out
         newline = _newline(level)
-        for index, item in enumerate(sequence):
-            if not compact or index != 0:
+        inner = level + 1
+        for item in sequence:
+            if compact:  # only the first item can go on the current line
+                compact = False
+            else:
                 out.append(newline)
-            item_text = self.node(item, level + 1, compact=True)
-            out.append("-" if item_text.startswith("\n") else "- ")
-            out.append(item_text)
-        return "".join(out)
+            # An item is written compact, so it never starts with a line break.
+            if isinstance(item, str):
+                out += ("- ", write_scalar(item, inner, False))
+            else:
+                out.append("- ")
+                self.node(item, inner, True)
 
 
+@lru_cache(maxsize=64)
 def _newline(level: int) -> str:
     return "\n" + " " * (INDENT * level)
 
@@ -124,7 +152,7 @@ def _duplicate_references(root: Any) -> dict[int, int]:
     # An explicit stack in pre-order (children pushed reversed) visits objects in js-yaml's order.
     while stack:
         value = stack.pop()
-        if not isinstance(value, dict | list | dt.date):
+        if not isinstance(value, _OBJECTS):
             continue
         position = seen.get(id(value))
         if position is not None:
@@ -137,5 +165,8 @@ def _duplicate_references(root: Any) -> dict[int, int]:
         if isinstance(value, list):
             stack.extend(reversed(value))
         elif isinstance(value, dict):
-            stack.extend(value[key] for key in reversed(js_key_order(value)))
+            if has_js_array_index(value):
+                stack.extend(value[key] for key in reversed(js_key_order(value)))
+            else:
+                stack.extend(reversed(value.values()))
     return {id(objects[position]): number for number, position in enumerate(duplicates)}

@@ -72,18 +72,29 @@ _LINE = re.compile(r"(\n+)([^\n]*)")
 _BREAK = re.compile(r" [^ ]")
 _SCIENTIFIC_WITHOUT_DOT = re.compile(r"[-+]?[0-9]+e")
 
-_FLOAT = re.compile(
-    r"[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
-    r"|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
-    r"|[-+]?\.(?:inf|Inf|INF)"
-    r"|\.(?:nan|NaN|NAN)"
-)
-_DATE = re.compile(r"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
-_TIMESTAMP = re.compile(
-    r"[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]"
-    r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?"
-)
+
+# Floats, dates and timestamps all start with a sign, a dot or a digit; their patterns are compiled on
+# first use (compiling them cost a good part of this module's import time), and only for such strings.
+_NUMBER_OR_DATE_FIRST = frozenset("-+.0123456789")
+
+
+@cache
+def _float_date_timestamp() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(
+            r"[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
+            r"|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
+            r"|[-+]?\.(?:inf|Inf|INF)"
+            r"|\.(?:nan|NaN|NAN)"
+        ),
+        re.compile(r"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"),
+        re.compile(
+            r"[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]"
+            r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?"
+        ),
+    )
+
 _BASE60_TAIL = re.compile(r"(?::[0-5]?[0-9])+")
 _NULLS = frozenset(["~", "null", "Null", "NULL"])
 _BOOLS = frozenset(["true", "True", "TRUE", "false", "False", "FALSE"])
@@ -91,14 +102,15 @@ _BOOLS = frozenset(["true", "True", "TRUE", "false", "False", "FALSE"])
 
 def resolves_to_other_type(text: str) -> bool:
     """`testImplicitResolving`: would the default schema read this plain scalar as a non-string?"""
+    if text in _NULLS or text in _BOOLS or text == "<<" or _resolves_int(text):
+        return True
+    if not text or text[0] not in _NUMBER_OR_DATE_FIRST:
+        return False
+    float_re, date_re, timestamp_re = _float_date_timestamp()
     return (
-        text in _NULLS
-        or text in _BOOLS
-        or text == "<<"
-        or _resolves_int(text)
-        or (_FLOAT.fullmatch(text) is not None and text[-1] != "_")
-        or _DATE.fullmatch(text) is not None
-        or _TIMESTAMP.fullmatch(text) is not None
+        (float_re.fullmatch(text) is not None and text[-1] != "_")
+        or date_re.fullmatch(text) is not None
+        or timestamp_re.fullmatch(text) is not None
     )
 
 
