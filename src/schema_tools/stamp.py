@@ -7,7 +7,8 @@ everything the run depended on —
 
 * every directory it walked or wrote into (a file or link added, removed or replaced there changes
   the directory's mtime, so new schemas and deleted or retargeted outputs are seen),
-* every current file, every document its `$ref`s read, every file it wrote,
+* every current file, every document its `$ref`s read (and every location they were looked for at and
+  found missing), every file it wrote (the links it wrote count through their directories),
 * the config files it read or would have read (one created later counts as a change),
 * the modules of schema-tools itself (an upgrade or a local edit of the tool is a change).
 
