@@ -7,8 +7,13 @@ The corpora are acceptance data that live outside the project. A fresh clone els
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -97,3 +102,24 @@ def make_small_repo(root: Path, *, config: str = SMALL_CONFIG, event: str = EVEN
         path.mkdir(parents=True)
         (path / "current.yaml").write_text(text)
     return root
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a directory without logging every request into the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(root: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 serving `root` while the block runs; yields its base URL (no slash)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

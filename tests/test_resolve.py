@@ -7,8 +7,6 @@ as an anchor, exactly where the reference shares a JavaScript object.
 
 from __future__ import annotations
 
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ import pytest
 from schema_tools.documents.load import load_file, load_text
 from schema_tools.errors import DocumentError, RefCycleError, RefError
 from schema_tools.resolve import Resolver, dereference
+from tests.conftest import serve_directory
 
 FRAG_A = """\
 title: frag a
@@ -389,27 +388,11 @@ def test_cycle_across_documents(repo: Path) -> None:
 # ---- HTTP base URIs and uri_map -----------------------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def served(repo: Path) -> Iterator[str]:
     """`repo` served over HTTP on 127.0.0.1; yields the base URL."""
-
-    def handler(*args: object, **kwargs: object) -> _Quiet:
-        return _Quiet(*args, directory=str(repo), **kwargs)  # type: ignore[arg-type]
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # type: ignore[arg-type]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_directory(repo) as base:
+        yield base
 
 
 def test_http_base_with_404_fallback(served: str, tmp_path: Path) -> None:

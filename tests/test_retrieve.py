@@ -6,7 +6,6 @@ The expected values of the URL and pointer tables were produced by Node (`url.re
 
 from __future__ import annotations
 
-import http.server
 import socket
 import threading
 import time
@@ -35,6 +34,7 @@ from schema_tools.retrieve import (
     default_fetch,
     location_of,
 )
+from tests.conftest import QuietHandler, serve_directory
 
 # (base, ref, what Node's url.resolve gives)
 NODE_URL_RESOLVE = [
@@ -174,7 +174,7 @@ def test_resolver_parses_once_and_lists_every_failure(tmp_path: Path) -> None:
 # ---- HTTP ---------------------------------------------------------------------------------------------
 
 
-class _TreeHandler(http.server.SimpleHTTPRequestHandler):
+class _TreeHandler(QuietHandler):
     """Serves the directory of its server; `/redirect/<n>/<path>` redirects n times before `<path>`."""
 
     def do_GET(self) -> None:
@@ -190,28 +190,14 @@ class _TreeHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
-        pass
-
 
 @pytest.fixture
 def http_tree(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """An HTTP server on 127.0.0.1 serving tmp_path/www; yields (base URL, directory)."""
     root = tmp_path / "www"
     root.mkdir()
-
-    def handler(*args: object, **kwargs: object) -> _TreeHandler:
-        return _TreeHandler(*args, directory=str(root), **kwargs)  # type: ignore[arg-type]
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # type: ignore[arg-type]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", root
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_directory(root, _TreeHandler) as base:
+        yield base, root
 
 
 @pytest.fixture

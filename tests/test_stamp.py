@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +10,7 @@ import pytest
 
 from schema_tools import stamp
 from schema_tools.cli import main as cli_main
-from tests.conftest import EVENT, FRAGMENT, SMALL_CONFIG, make_small_repo
+from tests.conftest import EVENT, FRAGMENT, SMALL_CONFIG, make_small_repo, serve_directory
 
 
 @pytest.fixture
@@ -169,19 +166,8 @@ def served_fragment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (root / "fragment" / "common").mkdir(parents=True)
     (root / "fragment" / "common" / "1.0.0").write_text(FRAGMENT)
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_directory(root) as base:
+        yield base + "/"
 
 
 def test_remote_reads_are_never_stamped(repo: Path, run: Runner, served_fragment: str) -> None:
