@@ -263,7 +263,6 @@ def materialize_and_write(
         RunFailed: one or more sources failed; it lists every error.
         WriteConflictError: a published version would change (and config.force is off).
     """
-    from schema_tools.cache import Cached
     from schema_tools.write import check_conflicts, write_one
 
     pending = list(sources)
@@ -289,6 +288,8 @@ def materialize_and_write(
             written = write_one(item, config)
             actions.extend(written)
             if cache is not None and not config.dry_run:
+                from schema_tools.cache import Cached
+
                 links = [a.path for a in written if a.target is not None]
                 outputs = Cached(item.schema_id, item.version, [(o.content_type, o.text) for o in item.outputs])
                 cache.record(
