@@ -107,7 +107,7 @@ def add_materialize_options(parser: argparse.ArgumentParser, *, output_dir: bool
         "--no-cache",
         dest="cache",
         action="store_false",
-        help="redo every schema, even those the incremental cache finds up to date",
+        help="redo every schema: neither read nor write the incremental cache (stamps, records, cached outputs)",
     )
 
 
