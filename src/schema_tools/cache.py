@@ -3,15 +3,18 @@
 It answers at two levels, for each current file a successful run wrote:
 
 * **Up to date** (stat signatures): the file, every document its `$ref`s read, and every file and link it
-  wrote still have the signature (mtime, size, inode) the run left them with, and every location the
-  resolver tried and found missing is still missing. Such a schema is skipped without being read.
+  wrote (and the `latest` links it consulted, with the files they point to) still have the signature
+  (mtime, ctime, size, inode) the run left them with, and every location the resolver tried and found
+  missing is still missing. Such a schema is skipped without being read.
 * **Same content** (content hashes): the file and every document it read have the same bytes as then —
   after a `git checkout` back and forth, or when its version files were deleted. The outputs are taken
   from the cache instead of being dereferenced, merged and rendered again, and the parse of the file
   is taken from the cache too.
 
-Both are keyed by a fingerprint of the settings and of the tool itself (its version and the signatures
-of its modules). A schema is redone when anything it read changed — or when it reads the output of
+A schema is recorded only when everything it read and wrote is, when the run ends, as the run saw it
+(a file saved while the run went on is not trusted). Both levels are keyed by a fingerprint of the
+settings and of the tool itself (its version, Python's, and the signatures of its modules and of the
+YAML library's). A schema is redone when anything it read changed — or when it reads the output of
 another schema that is redone. Remote documents (http) are never trusted: a schema that read one, or
 that tried a remote location first, is not recorded and is always redone.
 
@@ -27,13 +30,16 @@ import contextlib
 import marshal
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-_FORMAT = "materialize-v2"
+from schema_tools.digest import content_hash
+from schema_tools.stamp import stat_signature
 
-Signature = tuple[int, int, int]
+_FORMAT = "materialize-v3"
+
+Signature = tuple[int, int, int, int]
 
 
 def cache_directory() -> Path:
@@ -44,12 +50,11 @@ def cache_directory() -> Path:
 
 
 def signature(path: str | Path) -> Signature | None:
-    """(mtime_ns, size, inode) of the file a path leads to, following links; None if missing."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
+    """(mtime_ns, ctime_ns, size, inode) of the file a path leads to, following links; None if missing.
+
+    ctime cannot be set back (`touch -r` sets mtime only), so an edit that keeps size and mtime is seen.
+    """
+    return stat_signature(os.fspath(path))
 
 
 def link_target(path: str | Path) -> str | None:
@@ -57,16 +62,6 @@ def link_target(path: str | Path) -> str | None:
         return os.readlink(path)
     except OSError:
         return None
-
-
-try:  # hashlib itself loads OpenSSL first (2-3 ms of start-up) even for BLAKE2, which CPython builds in
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
-
-
-def content_hash(data: bytes) -> str:
-    return blake2b(data, digest_size=20).hexdigest()
 
 
 def file_hash(path: str | Path) -> str | None:
@@ -78,11 +73,12 @@ def file_hash(path: str | Path) -> str | None:
 
 
 def tool_fingerprint() -> list[Any]:
-    """The tool's version, Python's, and the signatures of its modules: a changed tool redoes everything."""
+    """The tool's version, Python's, and the signatures of its modules and of the YAML library's: a changed
+    tool redoes everything."""
     from schema_tools import __version__
-    from schema_tools.stamp import package_files
+    from schema_tools.stamp import tool_files
 
-    return [__version__, sys.version, [(p, signature(p)) for p in package_files() if p.endswith(".py")]]
+    return [__version__, sys.version, [(p, signature(p)) for p in tool_files() if not os.path.isdir(p)]]
 
 
 class Cached:
@@ -99,11 +95,12 @@ class MaterializeCache:
 
     def __init__(self, cwd: Path, fingerprint: str, directory: Path | None = None) -> None:
         self.directory = (directory or cache_directory()) / "materialize"
-        self.file = self.directory / (content_hash(str(cwd).encode())[:24] + ".marshal")
+        self.file = self.directory / (content_hash(os.fsencode(cwd))[:24] + ".marshal")
         self.fingerprint = fingerprint
         self.entries: dict[str, dict[str, Any]] = {}
         self._hashes: dict[str, str] = {}  # content hash of each current file read in this run
         self._parses: dict[str, bytes] = {}  # marshalled parse of each current file parsed in this run
+        self._observed: dict[str, tuple[Signature, str] | None] = {}  # see _observe
         try:
             with open(self.file, "rb") as file:
                 data = marshal.loads(file.read())  # marshal.load(file) reads in small pieces: 10x slower
@@ -133,6 +130,15 @@ class MaterializeCache:
         entry = self.entries.get(str(current))
         return set(entry["inputs"]) if entry else set()
 
+    def input_hashes_of(self, current: Path) -> dict[str, str | None]:
+        entry = self.entries.get(str(current))
+        return dict(entry["input_hashes"]) if entry else {}
+
+    def reads_any(self, current: Path, paths: set[str]) -> bool:
+        """Whether the recorded run of a schema read (or looked for and missed) one of these paths."""
+        entry = self.entries.get(str(current))
+        return entry is not None and not paths.isdisjoint([*entry["inputs"], *entry["absent"]])
+
     def absent_of(self, current: Path) -> list[str]:
         entry = self.entries.get(str(current))
         return list(entry["absent"]) if entry else []
@@ -141,21 +147,23 @@ class MaterializeCache:
         entry = self.entries.get(str(current))
         return set(entry["files"]) | set(entry["links"]) if entry else set()
 
-    def dependencies(self, currents: Iterable[Path]) -> set[str] | None:
-        """Every path the recorded runs of these schemas read, tried or wrote (links only through their
-        directories), and the directories holding them; None when one of them is not recorded (it failed,
-        was not run, or read a remote document)."""
-        paths: set[str] = set()
+    def dependencies(self, currents: Iterable[Path]) -> tuple[dict[str, Signature | None], set[str]] | None:
+        """What the recorded runs of these schemas depend on: the signature recorded for every file they
+        read or wrote, None for every location they found missing; and the directories of the links they
+        wrote (a link is replaced, not changed in place: its directory's signature is enough).
+        None when one of them is not recorded (it failed, was not run, or read a remote document)."""
+        expected: dict[str, Signature | None] = {}
+        link_directories: set[str] = set()
         for current in currents:
             entry = self.entries.get(str(current))
             if entry is None:
                 return None
-            paths.add(str(current))
-            paths.update(entry["inputs"], entry["absent"], entry["files"])
-            # A link is replaced, not changed in place: its directory's signature is enough.
-            paths.update(os.path.dirname(link) for link in entry["links"])
-        paths.update({os.path.dirname(path) for path in paths})
-        return paths
+            expected[str(current)] = entry["current"]
+            expected.update(entry["inputs"])
+            expected.update(entry["files"])
+            expected.update(dict.fromkeys(entry["absent"]))
+            link_directories.update(os.path.dirname(link) for link in entry["links"])
+        return expected, link_directories
 
     # ---- same content (hashes) -----------------------------------------------------------------
 
@@ -165,7 +173,7 @@ class MaterializeCache:
         marshal keeps objects shared (a YAML alias) shared, which matters: they become YAML anchors again.
         """
         key = str(current)
-        digest = self._hashes[key] = content_hash(text.encode("utf-8"))
+        digest = self._hashes[key] = content_hash(text.encode("utf-8", "surrogateescape"))
         entry = self.entries.get(key)
         if entry is not None and entry["text_hash"] == digest and entry["parse"] is not None:
             return marshal.loads(entry["parse"])
@@ -197,42 +205,79 @@ class MaterializeCache:
     def record(
         self,
         current: Path,
-        inputs: Iterable[str],
+        *,
+        inputs: Mapping[str, str | None],
         absent: Iterable[str],
-        files: Iterable[Path],
+        outputs: Iterable[tuple[Path, str]],
         links: Iterable[Path],
         result: Cached,
     ) -> None:
-        """Remember a schema just written; one that read or tried anything but local files is not."""
+        """Remember a schema just written, if everything it depends on is still as the run saw it.
+
+        inputs: each document read → the hash of its content as read (None: as it is now);
+        outputs: each file written → its text. A schema is not recorded when it read or tried anything
+        but local files, when its current file was not read through this cache (standard input, or a path
+        parsed before), or when a file it read or wrote changed while the run went on.
+        """
         key = str(current)
-        inputs = [i for i in dict.fromkeys(inputs) if i != key]
         absent = list(dict.fromkeys(absent))
-        input_sigs = {path: signature(path) for path in inputs}
-        remote = any("://" in path for path in [*inputs, *absent])
-        if key not in self._hashes:  # parsed before the cache saw it (a path given on the command line)
-            digest = file_hash(current)
-            if digest is not None:
-                self._hashes[key] = digest
-        if remote or any(sig is None for sig in input_sigs.values()) or key not in self._hashes:
+        read_hash = self._hashes.get(key)
+        observed = self._observe(key)
+        recordable = (
+            read_hash is not None
+            and observed is not None
+            and observed[1] == read_hash
+            and not any("://" in path for path in [*inputs, *absent])
+            and not any(os.path.lexists(path) for path in absent)
+        )
+        input_sigs: dict[str, Signature] = {}
+        input_hashes: dict[str, str] = {}
+        for path, digest in inputs.items():
+            seen = self._observe(path) if recordable and path != key else None
+            if path == key:
+                continue
+            if seen is None or (digest is not None and seen[1] != digest):
+                recordable = False
+                break
+            input_sigs[path], input_hashes[path] = seen
+        files: dict[str, Signature] = {}
+        for output, text in outputs if recordable else ():
+            seen = self._observe(str(output))
+            if seen is None or seen[1] != content_hash(text.encode("utf-8", "surrogateescape")):
+                recordable = False
+                break
+            files[str(output)] = seen[0]
+        if not recordable or observed is None:
             self.entries.pop(key, None)
             return
         previous = self.entries.get(key)
         parse = self._parses.get(key)
-        if parse is None and previous is not None and previous["text_hash"] == self._hashes[key]:
+        if parse is None and previous is not None and previous["text_hash"] == read_hash:
             parse = previous["parse"]  # the parse came from the cache: keep it
         self.entries[key] = {
-            "current": signature(current),
-            "text_hash": self._hashes[key],
+            "current": observed[0],
+            "text_hash": read_hash,
             "parse": parse,
             "inputs": input_sigs,
-            "input_hashes": {path: file_hash(path) for path in inputs},
+            "input_hashes": input_hashes,
             "absent": absent,
-            "files": {str(p): signature(p) for p in files},
+            "files": files,
             "links": {str(p): link_target(p) for p in links},
             "schema_id": result.schema_id,
             "version": tuple(result.version),
             "outputs": list(result.outputs),
         }
+
+    def _observe(self, path: str) -> tuple[Signature, str] | None:
+        """A file's signature and content hash, if it did not change while being read (once per run:
+        recording comes after every write of the run)."""
+        if path not in self._observed:
+            before = signature(path)
+            digest = file_hash(path)
+            after = signature(path)
+            ok = before is not None and digest is not None and before == after
+            self._observed[path] = (before, digest) if ok else None  # type: ignore[assignment]
+        return self._observed[path]
 
     def forget(self, current: Path) -> None:
         self.entries.pop(str(current), None)

@@ -93,8 +93,11 @@ class Config(NamedTuple):
     force: bool
     cwd: Path
     config_files: tuple[Path, ...] = ()
-    # Every config file looked for, found or not (one created later changes the settings).
+    # Every config file looked for, found or not (one created later changes the settings), as given
+    # (a symlink is not resolved: retargeting it is a change), with its stat signature before reading.
     config_candidates: tuple[Path, ...] = ()
+    config_signatures: tuple[Any, ...] = ()
+    schema_base_given: Path | None = None  # schemaBasePath as configured, before symlinks are resolved
     warnings: tuple[str, ...] = ()
 
     @property
@@ -120,6 +123,7 @@ def load_config(
         ConfigError: a file cannot be read, or a key has a value of the wrong type.
     """
     from schema_tools.errors import DocumentError
+    from schema_tools.stamp import stat_signature
 
     cwd = (cwd or Path.cwd()).resolve()
     overrides = dict(overrides or {})
@@ -128,7 +132,8 @@ def load_config(
     merged = dict(DEFAULTS)
     warnings: list[str] = []
     used_files: list[Path] = []
-    candidates = tuple((cwd / raw).resolve() for raw in paths)
+    candidates = tuple(cwd / raw for raw in paths)
+    signatures = tuple(stat_signature(str(file)) for file in candidates)
     for raw, file in zip(paths, candidates, strict=True):
         if not file.is_file():
             if explicit:
@@ -148,7 +153,8 @@ def load_config(
         merged.update({k: v for k, v in data.items() if k in DEFAULTS})
         used_files.append(file)
     merged.update({k: v for k, v in overrides.items() if v is not None})
-    return _build(merged, cwd, tuple(used_files), tuple(warnings))._replace(config_candidates=candidates)
+    config = _build(merged, cwd, tuple(used_files), tuple(warnings))
+    return config._replace(config_candidates=candidates, config_signatures=signatures)
 
 
 def _read_config_file(file: Path) -> Any:
@@ -169,7 +175,7 @@ def _read_config_file(file: Path) -> Any:
         text = None  # let the loader say what is wrong with it
     import zlib  # a stable, cheap name for the memo (str hashes change from one process to the next)
 
-    memo = cache_directory() / "config" / f"{zlib.crc32(str(file).encode()):08x}.marshal"
+    memo = cache_directory() / "config" / f"{zlib.crc32(os.fsencode(file)):08x}.marshal"
     if text is not None:
         try:
             cached = marshal.loads(memo.read_bytes())
@@ -205,7 +211,8 @@ def _build(values: dict[str, Any], cwd: Path, files: tuple[Path, ...], warnings:
     base_path = values["schemaBasePath"]
     if base_path is not None and not isinstance(base_path, str):
         raise ConfigError(f"schemaBasePath must be a path, not {base_path!r}", path=where)
-    base = (cwd / base_path).resolve() if base_path else cwd
+    given = cwd / base_path if base_path else cwd
+    base = given.resolve()
     uris = values["schemaBaseUris"] or [base_path or str(cwd)]
     if isinstance(uris, str):
         uris = [u for u in uris.split(",") if u]
@@ -221,6 +228,7 @@ def _build(values: dict[str, Any], cwd: Path, files: tuple[Path, ...], warnings:
         raise ConfigError(f"fetchTimeout must be a positive number of seconds, not {timeout!r}", path=where)
     return Config(
         schema_base_path=base,
+        schema_base_given=given,
         schema_base_uris=tuple(_string_list(values, "schemaBaseUris", where)),
         schema_base_uri_map=_uri_map(values["schemaBaseUriMap"], where),
         content_types=tuple(content_types),

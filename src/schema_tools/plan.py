@@ -9,6 +9,7 @@ one leaves the tree untouched.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from schema_tools.materialize import Materialized, Output, materialize
 from schema_tools.repository import lodash_get
 
 if TYPE_CHECKING:
-    from schema_tools.cache import Cached, MaterializeCache
+    from schema_tools.cache import Cached, MaterializeCache, Signature
     from schema_tools.retrieve import Resolver
     from schema_tools.write import Action
 
@@ -66,9 +67,15 @@ class RunResult:
     def __init__(self) -> None:
         self.materialized: list[Materialized] = []
         self.errors: list[SchemaToolsError] = []
-        self.inputs: dict[Path, list[str]] = {}  # documents each schema's $refs read
+        self.inputs: dict[Path, dict[str, str | None]] = {}  # documents each schema read → hash as read
         self.absent: dict[Path, list[str]] = {}  # locations tried for them and missing
         self.skipped = 0  # schemas the incremental cache found up to date
+
+    def merge(self, other: RunResult) -> None:
+        self.materialized.extend(other.materialized)
+        self.errors.extend(other.errors)
+        self.inputs.update(other.inputs)
+        self.absent.update(other.absent)
 
 
 def iter_refs(node: Any) -> Iterator[str]:
@@ -99,7 +106,11 @@ def dependency_order(sources: Sequence[Source], config: Config) -> list[Source]:
     for index, source in enumerate(sources):
         schema_id = lodash_get(source.schema, config.schema_version_field) if isinstance(source.schema, dict) else None
         if isinstance(schema_id, str):
-            by_id.setdefault(_id_key(schema_id), index)
+            key = _id_key(schema_id)
+            # A `$ref` may name the version file, or the schema's `latest` (which this run may move).
+            parent = key.rsplit("/", 1)[0]
+            for name in (key, f"{key}.yaml", f"{key}.json", *(f"{parent}/latest{e}" for e in ("", ".yaml", ".json"))):
+                by_id.setdefault(name, index)
     depends: list[set[int]] = []
     for index, source in enumerate(sources):
         targets = {by_id.get(_id_key(ref)) for ref in iter_refs(source.schema) if not ref.startswith("#")}
@@ -135,13 +146,30 @@ class Overlay:
 
     def __init__(self, fallback: Callable[[str, float], str]) -> None:
         self.files: dict[str, str] = {}
+        self._by_source: dict[Path, set[str]] = {}
         self._fallback = fallback
 
     def add(self, item: Materialized, config: Config) -> None:
+        """Serve what writing `item` will put on disk: its files, its extensionless link, and the
+        `latest` links it will move (a `$ref` to `…/latest` then sees this run's version)."""
+        served = self._by_source.setdefault(item.source, set())
         for output in item.outputs:
-            self.files[str(output.path)] = output.text
-            if config.should_symlink_extensionless and output.content_type == config.primary_content_type:
-                self.files[str(output.path.with_name(str(item.version)))] = output.text
+            primary = output.content_type == config.primary_content_type
+            paths = [output.path]
+            if config.should_symlink_extensionless and primary:
+                paths.append(output.path.with_name(str(item.version)))
+            if config.should_symlink_latest:
+                links = [item.directory / f"latest.{output.content_type}"]
+                if config.should_symlink_extensionless and primary:
+                    links.append(item.directory / "latest")
+                paths.extend(link for link in links if _moves(link, item, config))
+            for path in paths:
+                self.files[str(path)] = output.text
+                served.add(str(path))
+
+    def paths_of(self, item: Materialized) -> set[str]:
+        """Every path the overlay serves for `item` (what the run will write or link for it)."""
+        return self._by_source.get(item.source, set())
 
     def read_bytes(self, path: str) -> bytes | None:
         """A file as this run sees it: pending first, then the disk; None when it is missing."""
@@ -163,6 +191,17 @@ class Overlay:
             if text is not None:
                 return text
         return self._fallback(url, timeout)
+
+
+def _moves(link: Path, item: Materialized, config: Config) -> bool:
+    """Whether writing `item` will move `link`; a `latest` whose file cannot be read is left to the write,
+    which reports it after the more useful errors (a published version that would change)."""
+    from schema_tools.write import latest_would_move
+
+    try:
+        return latest_would_move(link, item, config)
+    except (SchemaToolsError, OSError):
+        return False
 
 
 def _fetch(url: str, timeout: float) -> str:
@@ -187,6 +226,22 @@ def make_resolver(config: Config, overlay: Overlay | None = None) -> tuple[Resol
     return resolver, overlay
 
 
+class Session:
+    """What the rounds of one run share: the overlay of pending files, and the resolver (made on first
+    use: a run served by the cache never needs one, nor the YAML parser it brings)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.overlay = Overlay(_fetch)
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver, _ = make_resolver(self.config, self.overlay)
+        return self._resolver
+
+
 def materialize_sources(
     sources: Sequence[Source],
     config: Config,
@@ -194,24 +249,25 @@ def materialize_sources(
     output_dir: Path | None = None,
     on_progress: Callable[[Source], None] | None = None,
     cache: MaterializeCache | None = None,
+    session: Session | None = None,
 ) -> RunResult:
     """Materialize every source in dependency order, in memory; errors are collected, not raised.
 
     With a cache, a source whose text and inputs have the recorded content gets the recorded outputs.
+    A session carries the pending files of earlier rounds of the same run.
     """
-    overlay = Overlay(_fetch)
-    resolver: Resolver | None = None  # made on first use: a run served by the cache never needs one
+    session = session or Session(config)
+    overlay = session.overlay
     result = RunResult()
     for source in dependency_order(sources, config):
         if on_progress is not None:
             on_progress(source)
         if cache is not None and (cached := cache.outputs(source.path, overlay.read_bytes)) is not None:
             item = _from_cache(source.path, cached, output_dir)
-            result.inputs[source.path] = sorted(cache.inputs_of(source.path))
+            result.inputs[source.path] = cache.input_hashes_of(source.path)
             result.absent[source.path] = cache.absent_of(source.path)
         else:
-            if resolver is None:
-                resolver, _ = make_resolver(config, overlay)
+            resolver = session.resolver
             first_read, first_miss = len(resolver.read_log), len(resolver.absent_log)
             try:
                 item = materialize(source.schema, source.path, config, resolver, output_dir)
@@ -220,7 +276,8 @@ def materialize_sources(
                     error.path = str(source.path)
                 result.errors.append(error)
                 continue
-            result.inputs[source.path] = resolver.read_log[first_read:]
+            read = resolver.read_log[first_read:]
+            result.inputs[source.path] = {path: resolver.read_hashes.get(path) for path in read}
             result.absent[source.path] = resolver.absent_log[first_miss:]
         overlay.add(item, config)
         result.materialized.append(item)
@@ -253,11 +310,13 @@ def materialize_and_write(
     cache: MaterializeCache | None = None,
     apply_ignore: bool = False,
 ) -> tuple[RunResult, list[Action]]:
-    """Materialize all sources, then write them all — or, if any failed, nothing.
+    """Materialize all sources, then write them all — or, if any failed or would change a published
+    version, nothing.
 
-    With a cache, sources it finds up to date are skipped without being read; after writing, any
-    skipped source whose inputs were rewritten is materialized in a further round. With apply_ignore,
-    sources whose `$id` matches ignoreSchemas are left out (materialize-all; explicit paths are not).
+    With a cache, sources it finds up to date are skipped without being read; a skipped source that
+    reads a file this run changes (or creates where it found none) is materialized in a further round,
+    before anything is written. With apply_ignore, sources whose `$id` matches ignoreSchemas are left
+    out (materialize-all; explicit paths are not).
 
     Raises:
         RunFailed: one or more sources failed; it lists every error.
@@ -275,39 +334,76 @@ def materialize_and_write(
         pending = [s for s in pending if s.path not in fresh]
     if apply_ignore:
         pending = [s for s in pending if not is_ignored(s, config)]
+    session = Session(config)
     total = RunResult()
-    actions: list[Action] = []
     while pending:
         result = materialize_sources(
-            pending, config, output_dir=output_dir, on_progress=on_progress, cache=cache
+            pending, config, output_dir=output_dir, on_progress=on_progress, cache=cache, session=session
         )
         if result.errors:
             raise RunFailed(result.errors)
-        check_conflicts(result.materialized, config)
-        for item in result.materialized:
-            written = write_one(item, config)
-            actions.extend(written)
-            if cache is not None and not config.dry_run:
-                from schema_tools.cache import Cached
-
-                links = [a.path for a in written if a.target is not None]
-                outputs = Cached(item.schema_id, item.version, [(o.content_type, o.text) for o in item.outputs])
-                cache.record(
-                    item.source,
-                    result.inputs[item.source],
-                    result.absent[item.source],
-                    [o.path for o in item.outputs],
-                    links,
-                    outputs,
-                )
-        total.materialized.extend(result.materialized)
-        # A skipped schema that reads a file this round rewrote is no longer up to date: redo it.
-        pending = [s for s in skipped if cache is not None and not cache.is_fresh(s.path)]
+        total.merge(result)
+        if cache is None:
+            break
+        changed = _changed_paths(result.materialized, session.overlay)
+        pending = [s for s in skipped if cache.reads_any(s.path, changed)]
         skipped = [s for s in skipped if s not in pending]
+    check_conflicts(total.materialized, config)
+    actions: list[Action] = []
+    written: dict[Path, list[Action]] = {}
+    for item in total.materialized:
+        written[item.source] = write_one(item, config)
+        actions.extend(written[item.source])
     total.skipped = len(skipped)
     if cache is not None and not config.dry_run:
+        _record(cache, total, written, config)
         cache.save()
     return total, actions
+
+
+def _changed_paths(items: Sequence[Materialized], overlay: Overlay) -> set[str]:
+    """The paths this run changes for these items: files whose text differs from the disk (or that are
+    missing), and the links beside them. A schema that read one of them, or found one missing, must be
+    redone."""
+    changed: set[str] = set()
+    for item in items:
+        served = overlay.paths_of(item)
+        for path in served:
+            text = overlay.files[path]
+            try:
+                with open(path, "rb") as file:
+                    same = file.read() == text.encode("utf-8")
+            except OSError:
+                same = False
+            if not same:
+                changed.add(path)
+        if changed & served:
+            changed.update(served)  # its links may move with it
+    return changed
+
+
+def _record(cache: MaterializeCache, total: RunResult, written: dict[Path, list[Action]], config: Config) -> None:
+    """Record what each schema read and wrote, and the `latest` links its write consulted."""
+    from schema_tools.cache import Cached
+    from schema_tools.write import latest_links
+
+    for item in total.materialized:
+        own = {str(o.path) for o in item.outputs}
+        links = {a.path for a in written[item.source] if a.target is not None}
+        inputs = dict(total.inputs[item.source])
+        for link in latest_links(item, config):
+            links.add(link)
+            target = os.path.realpath(link)
+            if os.path.exists(target) and target not in own:
+                inputs.setdefault(target, None)  # which version `latest` keeps depends on this file
+        cache.record(
+            item.source,
+            inputs=inputs,
+            absent=total.absent[item.source],
+            outputs=[(o.path, o.text) for o in item.outputs],
+            links=sorted(links),
+            result=Cached(item.schema_id, item.version, [(o.content_type, o.text) for o in item.outputs]),
+        )
 
 
 def is_ignored(source: Source, config: Config) -> bool:
@@ -317,31 +413,51 @@ def is_ignored(source: Source, config: Config) -> bool:
     return isinstance(schema_id, str) and config.is_ignored(schema_id)
 
 
-def run_dependencies(sources: Sequence[Source], config: Config, cache: MaterializeCache) -> set[str] | None:
-    """Every path a whole-repository run depended on, for the run stamp; None if it cannot be stamped.
+def run_dependencies(
+    sources: Sequence[Source], config: Config, cache: MaterializeCache
+) -> dict[str, Signature | None] | None:
+    """What a whole-repository run depended on, for the run stamp: path → stat signature (None: must
+    stay missing); None when the run cannot be stamped.
 
-    That is the directories walked (a new schema or a deleted output changes one), every current file,
-    what each recorded schema read, tried or wrote, and the config files looked for. A schema missing
+    That is every current file, what each recorded schema read, tried or wrote, the config files looked
+    for, and the directories walked or written into (a new schema or a deleted output changes one),
+    including the schema base path as configured (a symlink retargeted later is seen). A schema missing
     from the cache must be an ignored one; any other (one that read a remote document) prevents a stamp.
+    So does a file that changed since the run read it: the stamp would take the change as done.
     """
-    import os
+    from schema_tools.repository import iter_schema_paths
+    from schema_tools.stamp import stat_signature
 
     if any(not is_ignored(s, config) for s in sources if str(s.path) not in cache.entries):
         return None
-    depends = cache.dependencies(s.path for s in sources if str(s.path) in cache.entries)
-    if depends is None:
+    found = cache.dependencies(s.path for s in sources if str(s.path) in cache.entries)
+    if found is None:
         return None
-    depends.update(str(source.path) for source in sources)
+    expected, directories = found
+    if any(stat_signature(path) != signature for path, signature in expected.items()):
+        return None
+    for path, signature in zip(config.config_candidates, config.config_signatures, strict=True):
+        if stat_signature(str(path)) != signature:
+            return None
+        expected[str(path)] = signature
+    if {str(path) for path, _current, _ct in iter_schema_paths(config, current_only=True)} != {
+        str(s.path) for s in sources
+    }:
+        return None  # a schema appeared or went away while the run went on
+    for source in sources:  # the ignored ones too: an edit may make one not ignored
+        expected.setdefault(str(source.path), stat_signature(str(source.path)))
+    directories.update(os.path.dirname(path) for path in expected)
     for directory, dirnames, _files in os.walk(config.schema_base_path):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        depends.add(directory)
-    depends.update(str(path) for path in config.config_candidates)
-    return depends
+        directories.add(directory)
+    directories.add(str(config.schema_base_given))
+    return {**{d: stat_signature(d) for d in sorted(directories)}, **expected}
 
 
 def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     """The cache for this working directory and these settings."""
-    from schema_tools.cache import MaterializeCache, content_hash, tool_fingerprint
+    from schema_tools.cache import MaterializeCache, tool_fingerprint
+    from schema_tools.digest import content_hash
 
     settings = {
         field_name: repr(getattr(config, field_name))

@@ -247,12 +247,16 @@ def absolute_cwd(cwd: os.PathLike[str] | str) -> str:
 class Document:
     """A document as ref-parser names it (`key`: path or URL, no fragment) and where it was read."""
 
-    __slots__ = ("external_refs", "key", "location", "value")
+    __slots__ = ("absent", "external_refs", "key", "location", "text_hash", "value")
 
-    def __init__(self, key: str, location: str, value: Any) -> None:
+    def __init__(
+        self, key: str, location: str, value: Any, *, absent: Sequence[str] = (), text_hash: str | None = None
+    ) -> None:
         self.key = key
         self.location = location  # a file path or URL, for messages
         self.value = value
+        self.absent = tuple(absent)  # the locations tried before `location` and found missing
+        self.text_hash = text_hash  # of the text as read, for the incremental cache
         # The external `$ref`s in `value` as resolve.py's preload meets them, found on first use: a shared
         # document is not changed, so they are the same for every dereference that reads it.
         self.external_refs: list[tuple[str, str]] | None = None
@@ -300,6 +304,8 @@ class Resolver:
         # The locations tried before each of those and found missing (or unreadable): a file appearing
         # there later would be read instead, so the incremental cache depends on their absence too.
         self.absent_log: list[str] = []
+        # The content hash of each location as it was read (a file changed during the run is then seen).
+        self.read_hashes: dict[str, str] = {}
 
     def candidates(self, key: str) -> list[Candidate]:
         """The URLs tried for document `key`, in base-URI order."""
@@ -310,8 +316,10 @@ class Resolver:
         cached = self._cache.get(key)
         if cached is not None:
             self.read_log.append(cached.location)
+            self.absent_log.extend(cached.absent)  # every reader depends on them, not only the first
             return cached
         tried: list[str] = []
+        absent: list[str] = []
         for candidate in self.candidates(key):
             try:
                 text = self._fetch(candidate.url, self.timeout)
@@ -319,11 +327,16 @@ class Resolver:
                 raise  # read but unusable (e.g. not UTF-8): the reference does not try further either
             except Exception as error:
                 tried.append(f"{candidate.shown}: {describe_failure(error)}")
-                self.absent_log.append(location_of(candidate.url))
+                absent.append(location_of(candidate.url))
                 continue
+            from schema_tools.digest import content_hash
+
             location = location_of(candidate.url)
-            document = Document(key, location, load_text(text, location))
+            digest = content_hash(text.encode("utf-8", "surrogateescape"))
+            document = Document(key, location, load_text(text, location), absent=absent, text_hash=digest)
             self._cache[key] = document
             self.read_log.append(location)
+            self.absent_log.extend(absent)
+            self.read_hashes[location] = digest
             return document
         raise NotFound(tried)

@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 import zlib
 
 TYPE_CHECKING = False  # not `from typing`: that import alone costs 3 ms of start-up
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Mapping, Sequence
 
-_FORMAT = 1
+_FORMAT = 2
 _SUBDIRECTORY = "stamps"
 
 Signature = tuple[int, int, int, int] | None
@@ -74,6 +75,21 @@ def package_files() -> list[str]:
     return found
 
 
+def tool_files() -> list[str]:
+    """Our modules and those of the YAML library whose reading of the files the results depend on."""
+    from importlib.util import find_spec
+
+    found = package_files()
+    for library in ("yaml", "_yaml", "yaml._yaml"):
+        try:
+            spec = find_spec(library)
+        except (ImportError, ValueError):
+            continue
+        if spec is not None and spec.origin and os.path.exists(spec.origin):
+            found.append(spec.origin)
+    return found
+
+
 def replay(cwd: str, argv: Sequence[str]) -> tuple[list[str], str | None] | None:
     """What the run would print, if nothing it depended on has changed since the stamp; else None.
 
@@ -87,7 +103,7 @@ def replay(cwd: str, argv: Sequence[str]) -> tuple[list[str], str | None] | None
         return None
     if not isinstance(stamp, dict) or stamp.get("format") != _FORMAT:
         return None
-    if stamp.get("cwd") != cwd or stamp.get("argv") != list(argv):
+    if stamp.get("cwd") != cwd or stamp.get("argv") != list(argv) or stamp.get("python") != sys.version:
         return None
     for path, recorded in stamp["signatures"].items():
         if stat_signature(path) != recorded:
@@ -103,16 +119,26 @@ def forget(cwd: str, argv: Sequence[str]) -> None:
         pass
 
 
-def write(cwd: str, argv: Sequence[str], paths: Iterable[str], lines: Sequence[str], summary: str | None) -> None:
-    """Stamp a successful run: `paths` is everything it depended on (missing ones count as missing).
+def write(
+    cwd: str, argv: Sequence[str], signatures: Mapping[str, Signature], lines: Sequence[str], summary: str | None
+) -> None:
+    """Stamp a successful run: `signatures` is everything it depended on, as the run saw it (None: a path
+    that must stay missing). The tool's own files are added here.
 
     A stamp that cannot be written is simply not kept; it is only ever a shortcut.
     """
-    signatures = {path: stat_signature(path) for path in sorted(set(paths))}
-    for path in package_files():
-        signatures[path] = stat_signature(path)
-    stamp = {"format": _FORMAT, "cwd": cwd, "argv": list(argv), "signatures": signatures, "lines": list(lines),
-             "summary": summary}
+    recorded = dict(signatures)
+    for path in tool_files():
+        recorded[path] = stat_signature(path)
+    stamp = {
+        "format": _FORMAT,
+        "python": sys.version,
+        "cwd": cwd,
+        "argv": list(argv),
+        "signatures": recorded,
+        "lines": list(lines),
+        "summary": summary,
+    }
     target = stamp_path(cwd, argv)
     temporary = f"{target}.{os.getpid()}.tmp"
     try:
@@ -120,7 +146,7 @@ def write(cwd: str, argv: Sequence[str], paths: Iterable[str], lines: Sequence[s
         with open(temporary, "wb") as file:
             marshal.dump(stamp, file)
         os.replace(temporary, target)
-    except OSError:
+    except (OSError, ValueError):
         try:  # noqa: SIM105
             os.unlink(temporary)
         except OSError:

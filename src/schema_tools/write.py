@@ -106,11 +106,26 @@ def write_one(item: Materialized, config: Config) -> list[Action]:
 
 
 def _update_latest(link: Path, target: Path, item: Materialized, config: Config) -> list[Action]:
-    if link.exists():  # follows the link: a dangling link counts as missing, as in the reference
-        pointed = _version_of_file(link, config)
-        if item.version < pointed:
-            return []
+    if not latest_would_move(link, item, config):
+        return []
     return [_link(link, target.name, config)]
+
+
+def latest_links(item: Materialized, config: Config) -> list[Path]:
+    """The `latest` links a write of `item` consults (and moves, unless they point to a higher version)."""
+    if not config.should_symlink_latest:
+        return []
+    links = [item.directory / f"latest.{output.content_type}" for output in item.outputs]
+    if config.should_symlink_extensionless and any(o.content_type == config.primary_content_type for o in item.outputs):
+        links.append(item.directory / "latest")
+    return links
+
+
+def latest_would_move(link: Path, item: Materialized, config: Config) -> bool:
+    """Whether writing `item` points `link` at it: `latest` never moves to a lower version."""
+    if link.exists():  # follows the link: a dangling link counts as missing, as in the reference
+        return not item.version < _version_of_file(link, config)
+    return True
 
 
 # A top-level `$id: <plain value>` line, as the writer emits it. Inside a block scalar a line would be

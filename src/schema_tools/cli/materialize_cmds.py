@@ -148,7 +148,7 @@ def _write_stamp(
 
     depends = run_dependencies(sources, config, cache)
     if depends is None:
-        return
+        return  # not every input can be trusted to stay as it is (see run_dependencies)
     up_to_date = sum(1 for s in sources if str(s.path) in cache.entries)
     summary = None if quiet else _summary(config, skipped=up_to_date)
     stamp.write(os.getcwd(), command_line, depends, [] if quiet else warnings, summary)
