@@ -137,6 +137,23 @@ def test_cached_parse_keeps_shared_objects(repo: Path, counter: Counter) -> None
     assert (repo / "jsonschema" / "event" / "1.0.0.yaml").read_text() == from_cached_parse
 
 
+def test_cached_parse_is_one_object_where_the_yaml_aliased(tmp_path: Path) -> None:
+    """marshal keeps shared objects shared: an alias in the cached parse is the anchor's object."""
+    from schema_tools.cache import MaterializeCache
+    from schema_tools.documents.load import load_text
+
+    current = tmp_path / "current.yaml"
+    current.write_text(EVENT)
+    first = MaterializeCache(tmp_path, "fingerprint", tmp_path / "cache")
+    parsed = first.parse(current, EVENT, load_text)
+    first.entries[str(current)] = {"text_hash": first._hashes[str(current)], "parse": first._parses[str(current)]}
+    first.save()
+    second = MaterializeCache(tmp_path, "fingerprint", tmp_path / "cache")
+    cached = second.parse(current, EVENT, lambda text: pytest.fail("parsed again instead of taken from the cache"))
+    assert cached == parsed
+    assert cached["properties"]["a"] is cached["properties"]["b"]
+
+
 def test_a_changed_tool_rebuilds_everything(
     repo: Path, counter: Counter, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

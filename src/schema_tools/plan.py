@@ -171,9 +171,17 @@ class Overlay:
         """Every path the overlay serves for `item` (what the run will write or link for it)."""
         return self._by_source.get(item.source, set())
 
+    def text(self, path: str) -> str | None:
+        """The pending text of a file, also when it is named through a symlinked directory."""
+        text = self.files.get(path)
+        if text is None and self.files:
+            directory, name = os.path.split(path)
+            text = self.files.get(os.path.join(os.path.realpath(directory), name))
+        return text
+
     def read_bytes(self, path: str) -> bytes | None:
         """A file as this run sees it: pending first, then the disk; None when it is missing."""
-        text = self.files.get(path)
+        text = self.text(path)
         if text is not None:
             return text.encode("utf-8")
         try:
@@ -187,7 +195,7 @@ class Overlay:
 
         parts = urlsplit(url)
         if parts.scheme == "file":
-            text = self.files.get(str(Path(unquote(parts.path))))
+            text = self.text(unquote(parts.path))
             if text is not None:
                 return text
         return self._fallback(url, timeout)
