@@ -16,7 +16,7 @@ A run with the same command line in the same directory first compares those sign
 equal, prints what the full run would print — nothing is left to do — without importing anything else.
 A run that read a remote (http) document leaves no stamp: a remote document cannot be stat'ed.
 
-This module imports only built-in modules (os, marshal, zlib), because it runs before everything else.
+This module imports only built-in modules (os, sys, marshal), because it runs before everything else.
 Signatures are (mtime_ns, ctime_ns, size, inode): ctime cannot be set back by `touch` or a restore, so a
 file edited and put back still counts as changed.
 """
@@ -26,7 +26,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import zlib
 
 TYPE_CHECKING = False  # not `from typing`: that import alone costs 3 ms of start-up
 
@@ -58,10 +57,18 @@ def stat_signature(path: str) -> Signature:
 
 
 def stamp_path(cwd: str, argv: Sequence[str]) -> str:
-    # One stamp per working directory and command line (a hook and a person may run different ones);
-    # crc32 is a stable, import-free name, and both are checked inside.
+    # One stamp per working directory and command line (a hook and a person may run different ones),
+    # named by a stable hash of both (both are checked inside, so a collision only costs a full run).
     key = "\0".join([cwd, *argv]).encode("utf-8", "surrogateescape")
-    return os.path.join(cache_root(), _SUBDIRECTORY, f"{zlib.crc32(key):08x}.marshal")
+    return os.path.join(cache_root(), _SUBDIRECTORY, f"{_fnv1a(key):08x}.marshal")
+
+
+def _fnv1a(data: bytes) -> int:
+    # 32-bit FNV-1a in plain Python: zlib's crc32 would cost loading an extension module (0.3-0.5 ms).
+    value = 0x811C9DC5
+    for byte in data:
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
 
 
 def package_files() -> list[str]:

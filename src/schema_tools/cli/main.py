@@ -12,7 +12,6 @@ import sys
 import time
 
 from schema_tools import __version__
-from schema_tools.errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, SchemaToolsError
 
 TYPE_CHECKING = False  # not `from typing`: that import alone costs 3 ms of start-up
 
@@ -95,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = [a for a in argv if a != "--traceback"]
     if argv[:1] == ["materialize-all"] and "--no-cache" not in argv and _replay_unchanged(argv, started):
         return 0
+    from schema_tools.errors import EXIT_INTERRUPTED, EXIT_UNEXPECTED, SchemaToolsError  # after the stamp's answer
+
     parser = build_parser(_command_of(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
