@@ -82,19 +82,23 @@ def package_files() -> list[str]:
     return found
 
 
-def tool_files() -> list[str]:
-    """Our modules and those of the YAML library whose reading of the files the results depend on."""
-    from importlib.util import find_spec
+_LIBRARY_FILES: list[str] = []
 
-    found = package_files()
-    for library in ("yaml", "_yaml", "yaml._yaml"):
-        try:
-            spec = find_spec(library)
-        except (ImportError, ValueError):
-            continue
-        if spec is not None and spec.origin and os.path.exists(spec.origin):
-            found.append(spec.origin)
-    return found
+
+def tool_files() -> list[str]:
+    """Our modules and those of the YAML library whose reading of the files the results depend on.
+
+    The library is located without importing it (`find_spec` of a top-level name does not import).
+    """
+    if not _LIBRARY_FILES:
+        from importlib.util import find_spec
+
+        spec = find_spec("yaml")
+        for directory in (spec.submodule_search_locations or []) if spec is not None else []:
+            for name in sorted(os.listdir(directory)):
+                if name.endswith((".py", ".so", ".pyd")):
+                    _LIBRARY_FILES.append(os.path.join(directory, name))
+    return package_files() + _LIBRARY_FILES
 
 
 def replay(cwd: str, argv: Sequence[str]) -> tuple[list[str], str | None] | None:
