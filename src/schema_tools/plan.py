@@ -433,7 +433,6 @@ def run_dependencies(
     from the cache must be an ignored one; any other (one that read a remote document) prevents a stamp.
     So does a file that changed since the run read it: the stamp would take the change as done.
     """
-    from schema_tools.repository import iter_schema_paths
     from schema_tools.stamp import stat_signature
 
     if any(not is_ignored(s, config) for s in sources if str(s.path) not in cache.entries):
@@ -448,18 +447,25 @@ def run_dependencies(
         if stat_signature(str(path)) != signature:
             return None
         expected[str(path)] = signature
-    if {str(path) for path, _current, _ct in iter_schema_paths(config, current_only=True)} != {
-        str(s.path) for s in sources
-    }:
+    walked, currents = _walk(config)
+    if currents != {str(s.path) for s in sources}:
         return None  # a schema appeared or went away while the run went on
     for source in sources:  # the ignored ones too: an edit may make one not ignored
         expected.setdefault(str(source.path), stat_signature(str(source.path)))
     directories.update(os.path.dirname(path) for path in expected)
-    for directory, dirnames, _files in os.walk(config.schema_base_path):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        directories.add(directory)
+    directories.update(walked)
     directories.add(str(config.schema_base_given))
     return {**{d: stat_signature(d) for d in sorted(directories)}, **expected}
+
+
+def _walk(config: Config) -> tuple[set[str], set[str]]:
+    """The directories under the schema base path and the current files in them, in one walk (the
+    current files exactly as repository.iter_schema_paths finds them)."""
+    from schema_tools.repository import iter_schema_paths
+
+    directories: set[str] = set()
+    currents = {str(path) for path, _current, _ct in iter_schema_paths(config, current_only=True, seen=directories)}
+    return directories, currents
 
 
 def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:

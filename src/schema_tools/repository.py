@@ -41,13 +41,20 @@ class SchemaFile:
         return self._schema
 
 
-def iter_schema_paths(config: Config, *, current_only: bool = False) -> Iterator[tuple[Path, bool, str]]:
-    """(path, is_current, content_type) of every schema file under the base path, in a stable order."""
+def iter_schema_paths(
+    config: Config, *, current_only: bool = False, seen: set[str] | None = None
+) -> Iterator[tuple[Path, bool, str]]:
+    """(path, is_current, content_type) of every schema file under the base path, in a stable order.
+
+    seen: filled with every directory walked.
+    """
     base = config.schema_base_path
     if not base.is_dir():
         raise SchemaError("schema base path is not a directory", path=str(base))
     for dirpath, dirnames, filenames in os.walk(base):  # os.walk does not follow symlinked dirs
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if seen is not None:
+            seen.add(dirpath)
         for name in sorted(filenames):
             stem, dot, ext = name.rpartition(".")
             if not dot or ext not in config.content_types:

@@ -123,9 +123,20 @@ def latest_links(item: Materialized, config: Config) -> list[Path]:
 
 def latest_would_move(link: Path, item: Materialized, config: Config) -> bool:
     """Whether writing `item` points `link` at it: `latest` never moves to a lower version."""
-    if link.exists():  # follows the link: a dangling link counts as missing, as in the reference
-        return not item.version < _version_of_file(link, config)
-    return True
+    try:
+        st = os.stat(link)  # follows the link: a dangling link counts as missing, as in the reference
+    except OSError:
+        return True
+    # A run asks this twice per link (to serve `latest` to readers, then to write it): the version of
+    # the same file (same inode, size and times) is read once.
+    key = (str(link), config.schema_version_field, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    version = _LATEST_VERSIONS.get(key)
+    if version is None:
+        version = _LATEST_VERSIONS[key] = _version_of_file(link, config)
+    return not item.version < version
+
+
+_LATEST_VERSIONS: dict[tuple[object, ...], Version] = {}
 
 
 # A top-level `$id: <plain value>` line, as the writer emits it. Inside a block scalar a line would be
