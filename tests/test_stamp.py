@@ -179,3 +179,18 @@ def test_remote_reads_are_never_stamped(repo: Path, run: Runner, served_fragment
     run()
     assert run()[0] == "full"
     assert (repo / "jsonschema" / "event" / "1.0.0.yaml").read_text().count("type: integer") == 1
+
+
+def test_console_entry_point_answers_from_the_stamp(repo: Path, private_cache: Path) -> None:
+    """Through the real entry point (which ends the process at once after a replay): output flushed, exit 0."""
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from schema_tools.cli.main import run; run()", "materialize-all"]
+    env = {**os.environ, "SCHEMA_TOOLS_CACHE_DIR": str(private_cache)}
+    first = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
+    assert first.returncode == 0 and "materialized 2 schemas" in first.stderr
+    again = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
+    assert again.returncode == 0
+    assert re.sub(r" \(\d+\.\d\d s\)$", "", again.stderr, flags=re.M) == UP_TO_DATE
