@@ -34,14 +34,20 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
+_EDITS = iter(range(1_000_000))
+
+
 def stage_one_change(repo: Path) -> None:
-    """Back to HEAD, then bump the version of one schema (with a fragment $ref) and stage it."""
+    """Back to HEAD, then bump the version of one schema (with a fragment $ref) and stage it.
+
+    Each run's edit is new (a numbered comment), as in real commits: the incremental cache has never
+    seen the text, so the schema is really materialized rather than taken from the cache.
+    """
     git(repo, "reset", "-q", "--hard")
     git(repo, "clean", "-qfd")
     current = repo / CHANGED
-    current.write_text(
-        current.read_text().replace("/mediawiki/page/change/1.2.0", "/mediawiki/page/change/1.3.0")
-    )
+    text = current.read_text().replace("/mediawiki/page/change/1.2.0", "/mediawiki/page/change/1.3.0")
+    current.write_text(f"{text}# edit {next(_EDITS)}\n")
     git(repo, "add", CHANGED)
 
 
