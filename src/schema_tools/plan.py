@@ -396,7 +396,7 @@ def _record(cache: MaterializeCache, total: RunResult, written: dict[Path, list[
     from schema_tools.write import latest_links
 
     for item in total.materialized:
-        own = {str(o.path) for o in item.outputs}
+        own = {os.path.realpath(o.path) for o in item.outputs}
         links = {a.path for a in written[item.source] if a.target is not None}
         inputs = dict(total.inputs[item.source])
         for link in latest_links(item, config):
