@@ -35,11 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from schema_tools.digest import content_hash
-from schema_tools.stamp import stat_signature
+from schema_tools.stamp import Signature, stat_signature
 
 _FORMAT = "materialize-v3"
 
-Signature = tuple[int, int, int, int]
 
 
 def cache_directory() -> Path:
@@ -47,14 +46,6 @@ def cache_directory() -> Path:
     from schema_tools.stamp import cache_root
 
     return Path(cache_root())
-
-
-def signature(path: str | Path) -> Signature | None:
-    """(mtime_ns, ctime_ns, size, inode) of the file a path leads to, following links; None if missing.
-
-    ctime cannot be set back (`touch -r` sets mtime only), so an edit that keeps size and mtime is seen.
-    """
-    return stat_signature(os.fspath(path))
 
 
 def link_target(path: str | Path) -> str | None:
@@ -78,7 +69,7 @@ def tool_fingerprint() -> list[Any]:
     from schema_tools import __version__
     from schema_tools.stamp import tool_files
 
-    return [__version__, sys.version, [(p, signature(p)) for p in tool_files() if not os.path.isdir(p)]]
+    return [__version__, sys.version, [(p, stat_signature(p)) for p in tool_files() if not os.path.isdir(p)]]
 
 
 class Cached:
@@ -114,38 +105,25 @@ class MaterializeCache:
     def is_fresh(self, current: Path) -> bool:
         """True when the schema's file, everything it read and everything it wrote are unchanged."""
         entry = self.entries.get(str(current))
-        if entry is None or signature(current) != entry["current"]:
+        if entry is None or stat_signature(str(current)) != entry["current"]:
             return False
         for path, sig in entry["inputs"].items():
-            if signature(path) != sig:
+            if stat_signature(path) != sig:
                 return False
         if any(os.path.lexists(path) for path in entry["absent"]):
             return False
         for path, sig in entry["files"].items():
-            if signature(path) != sig:
+            if stat_signature(path) != sig:
                 return False
         return all(link_target(path) == target for path, target in entry["links"].items())
-
-    def inputs_of(self, current: Path) -> set[str]:
-        entry = self.entries.get(str(current))
-        return set(entry["inputs"]) if entry else set()
 
     def input_hashes_of(self, current: Path) -> dict[str, str | None]:
         entry = self.entries.get(str(current))
         return dict(entry["input_hashes"]) if entry else {}
 
-    def reads_any(self, current: Path, paths: set[str]) -> bool:
-        """Whether the recorded run of a schema read (or looked for and missed) one of these paths."""
-        entry = self.entries.get(str(current))
-        return entry is not None and not paths.isdisjoint([*entry["inputs"], *entry["absent"]])
-
     def absent_of(self, current: Path) -> list[str]:
         entry = self.entries.get(str(current))
         return list(entry["absent"]) if entry else []
-
-    def outputs_of(self, current: Path) -> set[str]:
-        entry = self.entries.get(str(current))
-        return set(entry["files"]) | set(entry["links"]) if entry else set()
 
     def dependencies(self, currents: Iterable[Path]) -> tuple[dict[str, Signature | None], set[str]] | None:
         """What the recorded runs of these schemas depend on: the signature recorded for every file they
@@ -215,46 +193,53 @@ class MaterializeCache:
         """Remember a schema just written, if everything it depends on is still as the run saw it.
 
         inputs: each document read → the hash of its content as read (None: as it is now);
-        outputs: each file written → its text. A schema is not recorded when it read or tried anything
-        but local files, when its current file was not read through this cache (standard input, or a path
-        parsed before), or when a file it read or wrote changed while the run went on.
+        outputs: each file written → its text. A schema is not recorded (and any earlier record of it is
+        dropped) when it read or tried anything but local files, when its current file was not read
+        through this cache (standard input, or a path parsed before), or when a file it read or wrote
+        changed while the run went on.
         """
         key = str(current)
-        absent = list(dict.fromkeys(absent))
+        entry = self._entry(key, inputs, list(dict.fromkeys(absent)), outputs, links, result)
+        if entry is None:
+            self.entries.pop(key, None)
+        else:
+            self.entries[key] = entry
+
+    def _entry(
+        self,
+        key: str,
+        inputs: Mapping[str, str | None],
+        absent: list[str],
+        outputs: Iterable[tuple[Path, str]],
+        links: Iterable[Path],
+        result: Cached,
+    ) -> dict[str, Any] | None:
         read_hash = self._hashes.get(key)
         observed = self._observe(key)
-        recordable = (
-            read_hash is not None
-            and observed is not None
-            and observed[1] == read_hash
-            and not any("://" in path for path in [*inputs, *absent])
-            and not any(os.path.lexists(path) for path in absent)
-        )
+        if read_hash is None or observed is None or observed[1] != read_hash:
+            return None
+        if any("://" in path for path in [*inputs, *absent]) or any(os.path.lexists(path) for path in absent):
+            return None
         input_sigs: dict[str, Signature] = {}
         input_hashes: dict[str, str] = {}
         for path, digest in inputs.items():
-            seen = self._observe(path) if recordable and path != key else None
             if path == key:
                 continue
+            seen = self._observe(path)
             if seen is None or (digest is not None and seen[1] != digest):
-                recordable = False
-                break
+                return None
             input_sigs[path], input_hashes[path] = seen
         files: dict[str, Signature] = {}
-        for output, text in outputs if recordable else ():
+        for output, text in outputs:
             seen = self._observe(str(output))
             if seen is None or seen[1] != content_hash(text.encode("utf-8", "surrogateescape")):
-                recordable = False
-                break
+                return None
             files[str(output)] = seen[0]
-        if not recordable or observed is None:
-            self.entries.pop(key, None)
-            return
         previous = self.entries.get(key)
         parse = self._parses.get(key)
         if parse is None and previous is not None and previous["text_hash"] == read_hash:
             parse = previous["parse"]  # the parse came from the cache: keep it
-        self.entries[key] = {
+        return {
             "current": observed[0],
             "text_hash": read_hash,
             "parse": parse,
@@ -272,15 +257,12 @@ class MaterializeCache:
         """A file's signature and content hash, if it did not change while being read (once per run:
         recording comes after every write of the run)."""
         if path not in self._observed:
-            before = signature(path)
+            before = stat_signature(path)
             digest = file_hash(path)
-            after = signature(path)
+            after = stat_signature(path)
             ok = before is not None and digest is not None and before == after
             self._observed[path] = (before, digest) if ok else None  # type: ignore[assignment]
         return self._observed[path]
-
-    def forget(self, current: Path) -> None:
-        self.entries.pop(str(current), None)
 
     def save(self) -> None:
         """Write the cache atomically; a cache that cannot be written is simply not kept."""

@@ -10,18 +10,20 @@ one leaves the tree untouched.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from schema_tools.config import Config
+from schema_tools.digest import content_hash
 from schema_tools.errors import SchemaToolsError
 from schema_tools.materialize import Materialized, Output, materialize
 from schema_tools.repository import lodash_get
 
 if TYPE_CHECKING:
-    from schema_tools.cache import Cached, MaterializeCache, Signature
+    from schema_tools.cache import Cached, MaterializeCache
     from schema_tools.retrieve import Resolver
+    from schema_tools.stamp import Signature
     from schema_tools.write import Action
 
 
@@ -72,7 +74,13 @@ class RunResult:
         self.skipped = 0  # schemas the incremental cache found up to date
 
     def merge(self, other: RunResult) -> None:
-        self.materialized.extend(other.materialized)
+        """Add a further round's results: a schema materialized again replaces its earlier result."""
+        position = {item.source: index for index, item in enumerate(self.materialized)}
+        for item in other.materialized:
+            if item.source in position:
+                self.materialized[position[item.source]] = item
+            else:
+                self.materialized.append(item)
         self.errors.extend(other.errors)
         self.inputs.update(other.inputs)
         self.absent.update(other.absent)
@@ -146,13 +154,13 @@ class Overlay:
 
     def __init__(self, fallback: Callable[[str, float], str]) -> None:
         self.files: dict[str, str] = {}
-        self._by_source: dict[Path, set[str]] = {}
         self._fallback = fallback
+        self._hashes: dict[str, str] = {}  # content hash of each pending file, made on first use
+        self._real: dict[str, str] = {}  # directory → its real path (a base path may go through a link)
 
     def add(self, item: Materialized, config: Config) -> None:
         """Serve what writing `item` will put on disk: its files, its extensionless link, and the
         `latest` links it will move (a `$ref` to `…/latest` then sees this run's version)."""
-        served = self._by_source.setdefault(item.source, set())
         for output in item.outputs:
             primary = output.content_type == config.primary_content_type
             paths = [output.path]
@@ -165,19 +173,38 @@ class Overlay:
                 paths.extend(link for link in links if _moves(link, item, config))
             for path in paths:
                 self.files[str(path)] = output.text
-                served.add(str(path))
+                self._hashes.pop(str(path), None)
 
-    def paths_of(self, item: Materialized) -> set[str]:
-        """Every path the overlay serves for `item` (what the run will write or link for it)."""
-        return self._by_source.get(item.source, set())
+    def _key(self, path: str) -> str:
+        """The name the overlay knows a file by: outputs are named under real directories."""
+        if path in self.files:
+            return path
+        directory, name = os.path.split(path)
+        real = self._real.get(directory)
+        if real is None:
+            real = self._real[directory] = os.path.realpath(directory)
+        return os.path.join(real, name)
 
     def text(self, path: str) -> str | None:
         """The pending text of a file, also when it is named through a symlinked directory."""
-        text = self.files.get(path)
-        if text is None and self.files:
-            directory, name = os.path.split(path)
-            text = self.files.get(os.path.join(os.path.realpath(directory), name))
-        return text
+        return self.files.get(self._key(path)) if self.files else None
+
+    def changes(self, inputs: Mapping[str, str | None], absent: Iterable[str]) -> bool:
+        """Whether the run changes what a schema read (a file it read now has other content) or fills a
+        location it found missing: then the schema must be materialized again with what the run writes."""
+        if not self.files:
+            return False
+        for path, digest in inputs.items():
+            key = self._key(path)
+            text = self.files.get(key)
+            if text is None:
+                continue
+            pending = self._hashes.get(key)
+            if pending is None:
+                pending = self._hashes[key] = content_hash(text.encode("utf-8", "surrogateescape"))
+            if pending != digest:
+                return True
+        return any(self._key(path) in self.files for path in absent)
 
     def read_bytes(self, path: str) -> bytes | None:
         """A file as this run sees it: pending first, then the disk; None when it is missing."""
@@ -248,6 +275,10 @@ class Session:
         if self._resolver is None:
             self._resolver, _ = make_resolver(self.config, self.overlay)
         return self._resolver
+
+    def forget_documents(self) -> None:
+        """A further round reads documents afresh: earlier rounds may have parsed what has changed since."""
+        self._resolver = None
 
 
 def materialize_sources(
@@ -321,17 +352,19 @@ def materialize_and_write(
     """Materialize all sources, then write them all — or, if any failed or would change a published
     version, nothing.
 
-    With a cache, sources it finds up to date are skipped without being read; a skipped source that
-    reads a file this run changes (or creates where it found none) is materialized in a further round,
-    before anything is written. With apply_ignore, sources whose `$id` matches ignoreSchemas are left
-    out (materialize-all; explicit paths are not).
+    With a cache, sources it finds up to date are skipped without being read. A source whose inputs the
+    run changes — a skipped one, or one materialized before the change was known (a `latest` it read
+    moves, a fragment is redone) — is materialized again in a further round, with what the run will
+    write; all before anything is written. With apply_ignore, sources whose `$id` matches ignoreSchemas
+    are left out (materialize-all; explicit paths are not).
 
     Raises:
-        RunFailed: one or more sources failed; it lists every error.
+        RunFailed: one or more sources failed (in any round); it lists every error.
         WriteConflictError: a published version would change (and config.force is off).
     """
     from schema_tools.write import check_conflicts, write_one
 
+    by_path = {source.path: source for source in sources}
     pending = list(sources)
     skipped: list[Source] = []
     if cache is not None:
@@ -344,18 +377,34 @@ def materialize_and_write(
         pending = [s for s in pending if not is_ignored(s, config)]
     session = Session(config)
     total = RunResult()
-    while pending:
+    for _round in range(len(sources) + 1):
+        if not pending:
+            break
         result = materialize_sources(
             pending, config, output_dir=output_dir, on_progress=on_progress, cache=cache, session=session
         )
-        if result.errors:
-            raise RunFailed(result.errors)
         total.merge(result)
-        if cache is None:
-            break
-        changed = _changed_paths(result.materialized, session.overlay)
-        pending = [s for s in skipped if cache.reads_any(s.path, changed)]
-        skipped = [s for s in skipped if s not in pending]
+        overlay = session.overlay
+        redo = [
+            source
+            for source in skipped
+            if cache is not None
+            and overlay.changes(cache.input_hashes_of(source.path), cache.absent_of(source.path))
+            and not (apply_ignore and is_ignored(source, config))
+        ]
+        redo += [
+            by_path[item.source]
+            for item in total.materialized
+            if overlay.changes(total.inputs[item.source], total.absent[item.source])
+        ]
+        skipped = [s for s in skipped if s not in redo]
+        pending = redo
+        if pending:
+            session.forget_documents()
+    else:
+        raise RunFailed([SchemaToolsError("schemas read each other's output in a cycle that does not settle")])
+    if total.errors:
+        raise RunFailed(total.errors)
     check_conflicts(total.materialized, config)
     actions: list[Action] = []
     written: dict[Path, list[Action]] = {}
@@ -367,27 +416,6 @@ def materialize_and_write(
         _record(cache, total, written, config)
         cache.save()
     return total, actions
-
-
-def _changed_paths(items: Sequence[Materialized], overlay: Overlay) -> set[str]:
-    """The paths this run changes for these items: files whose text differs from the disk (or that are
-    missing), and the links beside them. A schema that read one of them, or found one missing, must be
-    redone."""
-    changed: set[str] = set()
-    for item in items:
-        served = overlay.paths_of(item)
-        for path in served:
-            text = overlay.files[path]
-            try:
-                with open(path, "rb") as file:
-                    same = file.read() == text.encode("utf-8")
-            except OSError:
-                same = False
-            if not same:
-                changed.add(path)
-        if changed & served:
-            changed.update(served)  # its links may move with it
-    return changed
 
 
 def _record(cache: MaterializeCache, total: RunResult, written: dict[Path, list[Action]], config: Config) -> None:
@@ -471,7 +499,6 @@ def _walk(config: Config) -> tuple[set[str], set[str]]:
 def open_cache(config: Config, output_dir: Path | None) -> MaterializeCache:
     """The cache for this working directory and these settings."""
     from schema_tools.cache import MaterializeCache, tool_fingerprint
-    from schema_tools.digest import content_hash
 
     settings = {
         field_name: repr(getattr(config, field_name))

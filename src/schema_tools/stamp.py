@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 _FORMAT = 2
 _SUBDIRECTORY = "stamps"
 
-Signature = tuple[int, int, int, int] | None
+Signature = tuple[int, int, int, int]  # (mtime_ns, ctime_ns, size, inode)
 
 
 def cache_root() -> str:
@@ -47,7 +47,7 @@ def cache_root() -> str:
     return os.path.join(base, "schema-tools")
 
 
-def stat_signature(path: str) -> Signature:
+def stat_signature(path: str) -> Signature | None:
     """The signature of what a path leads to (links followed); None if it does not exist."""
     try:
         st = os.stat(path)
@@ -131,7 +131,11 @@ def forget(cwd: str, argv: Sequence[str]) -> None:
 
 
 def write(
-    cwd: str, argv: Sequence[str], signatures: Mapping[str, Signature], lines: Sequence[str], summary: str | None
+    cwd: str,
+    argv: Sequence[str],
+    signatures: Mapping[str, Signature | None],
+    lines: Sequence[str],
+    summary: str | None,
 ) -> None:
     """Stamp a successful run: `signatures` is everything it depended on, as the run saw it (None: a path
     that must stay missing). The tool's own files are added here.
