@@ -233,3 +233,75 @@ def test_standard_input_is_never_cached(tmp_path: Path, monkeypatch: pytest.Monk
         monkeypatch.setattr(sys, "stdin", io.StringIO(f"title: s\n$id: /s/{version}\ntype: object\n"))
         assert main(["materialize", "-q", "-o", "out"]) == 0
     assert (tmp_path / "out" / "2.0.0.yaml").is_file()
+
+
+def _bump_fragment(root: Path) -> None:
+    bumped = FRAGMENT.replace("1.0.0", "1.1.0") + "  y:\n    type: boolean\n"
+    (root / "jsonschema" / "fragment" / "common" / "current.yaml").write_text(bumped)
+
+
+def test_latest_reader_under_a_symlinked_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The resolver names files through the link, the outputs are named under the real directory."""
+
+    def setup(root: Path) -> None:
+        (root / "jsonschema" / "b" / "current.yaml").write_text(schema("b", ref="/fragment/common/latest"))
+        shutil.move(root / "jsonschema", root / "real")
+        (root / "jsonschema").symlink_to("real")
+
+    code, _files = twins(tmp_path, monkeypatch, setup, _bump_fragment)
+    assert code == 1  # b's published version would change, in both runs
+
+
+def test_ignored_schema_stays_ignored_when_its_input_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """b is ignored by materialize-all but was recorded by an explicit run; the fragment it reads moves."""
+
+    def setup(root: Path) -> None:
+        import subprocess
+
+        (root / "jsonschema" / "b" / "current.yaml").write_text(schema("b", ref="/fragment/common/latest"))
+        with (root / ".jsonschema-tools.yaml").open("a") as config:
+            config.write("ignoreSchemas: ['^/b/']\n")
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+        monkeypatch.chdir(root)
+        # materialize-modified applies no ignoreSchemas (as the reference), and shares the cache.
+        assert main(["materialize-modified", "-q", "--no-git-add"]) == 0
+
+    code, files = twins(tmp_path, monkeypatch, setup, _bump_fragment)
+    assert code == 0 and "jsonschema/fragment/common/1.1.0.yaml" in files
+
+
+def test_chain_of_latest_readers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fragment ← b (through fragment's latest) ← p (through b's latest): p, materialized before b was
+    known to change, is redone after it."""
+
+    def setup(root: Path) -> None:
+        (root / "jsonschema" / "b" / "current.yaml").write_text(schema("b", ref="/fragment/common/latest"))
+        (root / "jsonschema" / "p").mkdir()
+        (root / "jsonschema" / "p" / "current.yaml").write_text(schema("p", ref="/b/latest"))
+
+    def change(root: Path) -> None:  # b itself does not change: it is skipped, then redone
+        _bump_fragment(root)
+        (root / "jsonschema" / "p" / "current.yaml").write_text(schema("p", ref="/b/latest", version="1.1.0"))
+
+    code, files = twins(tmp_path, monkeypatch, setup, change, "--force")
+    assert code == 0 and "boolean" in files["jsonschema/p/1.1.0.yaml"]
+
+
+def test_errors_of_every_round_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """a breaks in the first round; b, up to date, breaks only once the fragment it reads has moved."""
+    repo = make_repo(tmp_path)
+    (repo / "jsonschema" / "b" / "current.yaml").write_text(
+        schema("b").replace("allOf:", "definitions:\n  x:\n    $ref: /fragment/common/latest#/properties/x\nallOf:")
+    )
+    assert run(repo, monkeypatch) == 0
+    (repo / "jsonschema" / "a" / "current.yaml").write_text(schema("a", ref="/fragment/nope/1.0.0"))
+    bumped = FRAGMENT.replace("1.0.0", "1.1.0").replace("  x:\n    type: string\n", "  z:\n    type: string\n")
+    (repo / "jsonschema" / "fragment" / "common" / "current.yaml").write_text(bumped)
+    capsys.readouterr()
+    assert run(repo, monkeypatch) == 1
+    cached = capsys.readouterr().err
+    assert run(repo, monkeypatch, "--no-cache") == 1
+    assert cached == capsys.readouterr().err
+    assert "a/current.yaml" in cached and "b/current.yaml" in cached
