@@ -420,17 +420,23 @@ def materialize_and_write(
 
 def _record(cache: MaterializeCache, total: RunResult, written: dict[Path, list[Action]], config: Config) -> None:
     """Record what each schema read and wrote, and the `latest` links its write consulted."""
-    from schema_tools.cache import Cached
+    from schema_tools.cache import Cached, link_target
     from schema_tools.write import latest_links
 
     for item in total.materialized:
-        own = {os.path.realpath(o.path) for o in item.outputs}
+        # Links are relative, within the schema's directory: one real path per directory is enough.
+        directory = os.path.realpath(item.directory)
+        own = {os.path.join(directory, o.path.name) for o in item.outputs}
         links = {a.path for a in written[item.source] if a.target is not None}
         inputs = dict(total.inputs[item.source])
         for link in latest_links(item, config):
             links.add(link)
-            target = os.path.realpath(link)
-            if os.path.exists(target) and target not in own:
+            target = link_target(link)
+            if target is None:
+                continue
+            # Ours are plain names; one made by hand may lead elsewhere.
+            target = os.path.join(directory, target) if "/" not in target else os.path.realpath(link)
+            if target not in own and os.path.exists(target):
                 inputs.setdefault(target, None)  # which version `latest` keeps depends on this file
         cache.record(
             item.source,
