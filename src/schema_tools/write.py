@@ -127,6 +127,9 @@ def latest_would_move(link: Path, item: Materialized, config: Config) -> bool:
         st = os.stat(link)  # follows the link: a dangling link counts as missing, as in the reference
     except OSError:
         return True
+    with contextlib.suppress(OSError):
+        if os.readlink(link) in {output.path.name for output in item.outputs}:
+            return True  # it already points to this version's own file
     # A run asks this twice per link (to serve `latest` to readers, then to write it): the version of
     # the same file (same inode, size and times) is read once.
     key = (str(link), config.schema_version_field, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
