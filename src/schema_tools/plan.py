@@ -161,16 +161,13 @@ class Overlay:
     def add(self, item: Materialized, config: Config) -> None:
         """Serve what writing `item` will put on disk: its files, its extensionless link, and the
         `latest` links it will move (a `$ref` to `…/latest` then sees this run's version)."""
+        from schema_tools.write import links_of
+
         for output in item.outputs:
-            primary = output.content_type == config.primary_content_type
             paths = [output.path]
-            if config.should_symlink_extensionless and primary:
-                paths.append(output.path.with_name(str(item.version)))
-            if config.should_symlink_latest:
-                links = [item.directory / f"latest.{output.content_type}"]
-                if config.should_symlink_extensionless and primary:
-                    links.append(item.directory / "latest")
-                paths.extend(link for link in links if _moves(link, item, config))
+            paths.extend(
+                link for link, kind in links_of(item, output, config) if kind == "version" or _moves(link, item, config)
+            )
             for path in paths:
                 self.files[str(path)] = output.text
                 self._hashes.pop(str(path), None)

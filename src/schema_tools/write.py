@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from schema_tools.config import Config
 from schema_tools.errors import SchemaToolsError, WriteConflictError
-from schema_tools.materialize import Materialized
+from schema_tools.materialize import Materialized, Output
 from schema_tools.versions import Version
 
 
@@ -96,29 +96,29 @@ def write_one(item: Materialized, config: Config) -> list[Action]:
             if not config.dry_run:
                 _atomic_write(output.path, data)
             actions.append(Action("write", output.path))
-        if config.should_symlink_latest:
-            actions.extend(_update_latest(item.directory / f"latest.{output.content_type}", output.path, item, config))
-        if config.should_symlink_extensionless and output.content_type == config.primary_content_type:
-            actions.append(_link(item.directory / str(item.version), output.path.name, config))
-            if config.should_symlink_latest:
-                actions.extend(_update_latest(item.directory / "latest", output.path, item, config))
+        for link, kind in links_of(item, output, config):
+            if kind == "version" or latest_would_move(link, item, config):
+                actions.append(_link(link, output.path.name, config))
     return actions
 
 
-def _update_latest(link: Path, target: Path, item: Materialized, config: Config) -> list[Action]:
-    if not latest_would_move(link, item, config):
-        return []
-    return [_link(link, target.name, config)]
+def links_of(item: Materialized, output: Output, config: Config) -> list[tuple[Path, str]]:
+    """The links beside one output file, in the order the reference writes them, each with its kind:
+    `latest.<type>` ("latest"), then for the first content type the extensionless `<version>`
+    ("version") and `latest` ("latest"). A "latest" link moves only if it would not go backwards."""
+    links: list[tuple[Path, str]] = []
+    if config.should_symlink_latest:
+        links.append((item.directory / f"latest.{output.content_type}", "latest"))
+    if config.should_symlink_extensionless and output.content_type == config.primary_content_type:
+        links.append((item.directory / str(item.version), "version"))
+        if config.should_symlink_latest:
+            links.append((item.directory / "latest", "latest"))
+    return links
 
 
 def latest_links(item: Materialized, config: Config) -> list[Path]:
     """The `latest` links a write of `item` consults (and moves, unless they point to a higher version)."""
-    if not config.should_symlink_latest:
-        return []
-    links = [item.directory / f"latest.{output.content_type}" for output in item.outputs]
-    if config.should_symlink_extensionless and any(o.content_type == config.primary_content_type for o in item.outputs):
-        links.append(item.directory / "latest")
-    return links
+    return [link for output in item.outputs for link, kind in links_of(item, output, config) if kind == "latest"]
 
 
 def latest_would_move(link: Path, item: Materialized, config: Config) -> bool:
