@@ -162,3 +162,17 @@ def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
     """Without a command, help goes to stderr and the exit code is 2."""
     assert main([]) == 2
     assert "usage: schema-tools" in capsys.readouterr().err
+
+
+def test_output_dir_collision_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Two schemas with the same version into one --output-dir: an error naming both, nothing written."""
+    for name in ("a", "b"):
+        (tmp_path / "jsonschema" / name).mkdir(parents=True)
+        schema = f"title: {name}\n$id: /{name}/1.0.0\ntype: object\n"
+        (tmp_path / "jsonschema" / name / "current.yaml").write_text(schema)
+    monkeypatch.chdir(tmp_path)
+    assert main(["materialize-all", "jsonschema", "-q", "-o", "out"]) == 1
+    err = capsys.readouterr().err
+    assert "1.0.0.yaml would be written by both" in err and "a/current.yaml" in err and "b/current.yaml" in err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -402,6 +402,7 @@ def materialize_and_write(
         raise RunFailed([SchemaToolsError("schemas read each other's output in a cycle that does not settle")])
     if total.errors:
         raise RunFailed(total.errors)
+    _refuse_collisions(total.materialized, output_dir)
     check_conflicts(total.materialized, config)
     actions: list[Action] = []
     written: dict[Path, list[Action]] = {}
@@ -413,6 +414,24 @@ def materialize_and_write(
         _record(cache, total, written, config)
         cache.save()
     return total, actions
+
+
+def _refuse_collisions(items: Sequence[Materialized], output_dir: Path | None) -> None:
+    """Two schemas of one run may not write the same file (with --output-dir every schema writes into one
+    directory, as in the reference, whose concurrent writes then silently overwrite each other)."""
+    writer: dict[Path, Path] = {}
+    errors: list[SchemaToolsError] = []
+    for item in items:
+        for output in item.outputs:
+            first = writer.setdefault(output.path, item.source)
+            if first != item.source:
+                hint = " (with --output-dir every schema writes into that one directory)" if output_dir else ""
+                errors.append(
+                    SchemaToolsError(f"{output.path} would be written by both {first} and this schema{hint}",
+                                     path=str(item.source))
+                )
+    if errors:
+        raise RunFailed(errors)
 
 
 def _record(cache: MaterializeCache, total: RunResult, written: dict[Path, list[Action]], config: Config) -> None:

@@ -60,7 +60,7 @@ def add_materialize_options(parser: argparse.ArgumentParser, *, output_dir: bool
             "--output-dir",
             type=Path,
             metavar="DIR",
-            help="write version files here instead of beside each current file",
+            help="write version files here instead of beside each current file (all schemas into this one directory)",
         )
     group.add_argument(
         "-c",
