@@ -35,16 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from schema_tools.digest import content_hash
-from schema_tools.stamp import Signature, stat_signature
+from schema_tools.stamp import Signature, cache_root, stat_signature
 
 _FORMAT = "materialize-v3"
 
 
-
 def cache_directory() -> Path:
     """Where schema-tools keeps its caches (never inside the repository)."""
-    from schema_tools.stamp import cache_root
-
     return Path(cache_root())
 
 
