@@ -21,7 +21,7 @@ from schema_tools.config import MAX_SAFE_INTEGER, MIN_SAFE_INTEGER, load_config
 from schema_tools.documents.load import load_text
 from schema_tools.documents.yaml_emit import dump_yaml
 from schema_tools.materialize import materialize
-from schema_tools.plan import make_resolver
+from schema_tools.overlay import make_resolver
 from schema_tools.versions import parse_version, version_from_id
 
 # Built in 2019 from a fragment that differs from the one in its own commit: no tool can reproduce it.

@@ -159,7 +159,7 @@ class _History:
     def _materializes_differently(self, document: Any, path: str, target: str) -> str:
         """Why the current schema does not reproduce the published file ('' when it does)."""
         from schema_tools.materialize import materialize
-        from schema_tools.plan import make_resolver
+        from schema_tools.overlay import make_resolver
 
         resolver, _overlay = make_resolver(self.config)
         try:

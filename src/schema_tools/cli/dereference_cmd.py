@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from schema_tools.materialize import dereference_schema, render
-    from schema_tools.plan import make_resolver
+    from schema_tools.overlay import make_resolver
     from schema_tools.repository import schema_id_of
 
     config = config_from(args)

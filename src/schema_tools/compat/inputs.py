@@ -41,7 +41,7 @@ def prepared(document: Any, path: Path, config: Config, *, force: bool = False) 
         SchemaToolsError: materializing fails (a bad `$ref`, an allOf conflict, …).
     """
     from schema_tools.materialize import build
-    from schema_tools.plan import make_resolver
+    from schema_tools.overlay import make_resolver
 
     if not isinstance(document, dict):
         return document
@@ -82,7 +82,7 @@ def load_argument(argument: str, config: Config) -> Loaded:
 
 
 def _by_id(schema_id: str, config: Config) -> Loaded:
-    from schema_tools.plan import make_resolver
+    from schema_tools.overlay import make_resolver
     from schema_tools.repository import find_current_files, schema_id_of
     from schema_tools.retrieve import NotFound
 

@@ -32,7 +32,7 @@ class SharedResolver(Resolver):
     """
 
     def __init__(self, config: Config, parsed: dict[str, SchemaDoc]) -> None:
-        # The same resolver plan.make_resolver builds, without its overlay: checks write nothing.
+        # The same resolver overlay.make_resolver builds, without its overlay: checks write nothing.
         super().__init__(
             config.schema_base_uris,
             cwd=config.cwd,
