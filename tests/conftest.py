@@ -123,3 +123,12 @@ def serve_directory(root: Path, handler: type[QuietHandler] = QuietHandler) -> I
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture
+def primary_workdir(primary_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The primary clone as the working directory, with a git identity for the commits tests make."""
+    monkeypatch.chdir(primary_repo)
+    for key, value in (("user.email", "test@example.org"), ("user.name", "test")):
+        subprocess.run(["git", "config", key, value], cwd=primary_repo, check=True, capture_output=True)
+    return primary_repo

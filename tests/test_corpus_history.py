@@ -96,7 +96,7 @@ def history_results(primary_pristine: Path, tmp_path_factory: pytest.TempPathFac
             continue  # the commit's current.yaml is already at another version: not a pair
         tree = extract(primary_pristine, commit, trees / commit)
         config = load_config(cwd=tree)
-        resolver, _ = make_resolver(config)
+        resolver = make_resolver(config)
         item = materialize(current, tree / directory / "current.yaml", config, resolver)
         committed = (tree / path).read_text()
         results[f"{commit[:7]} {path}"] = (date, classify(item.outputs[0].text, committed))

@@ -23,11 +23,8 @@ def git(repo: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def repo(primary_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(primary_repo)
-    git(primary_repo, "config", "user.email", "test@example.org")
-    git(primary_repo, "config", "user.name", "test")
-    return primary_repo
+def repo(primary_workdir: Path) -> Path:
+    return primary_workdir
 
 
 def since(repo: Path, ref: str = "HEAD", *, staged: bool = False, mode: str | None = None) -> list[Finding]:

@@ -64,11 +64,8 @@ def tool_on_path(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def repo(primary_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(primary_repo)
-    git(primary_repo, "config", "user.email", "test@example.org")
-    git(primary_repo, "config", "user.name", "test")
-    return primary_repo
+def repo(primary_workdir: Path) -> Path:
+    return primary_workdir
 
 
 def test_install_writes_an_executable_hook_once(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

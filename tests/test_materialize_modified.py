@@ -21,11 +21,8 @@ def bump(current: Path, old: str, new: str, extra: str = "") -> None:
 
 
 @pytest.fixture
-def repo(primary_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(primary_repo)
-    git(primary_repo, "config", "user.email", "test@example.org")
-    git(primary_repo, "config", "user.name", "test")
-    return primary_repo
+def repo(primary_workdir: Path) -> Path:
+    return primary_workdir
 
 
 def test_staged_change_is_materialized_and_added(repo: Path) -> None:

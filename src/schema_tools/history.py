@@ -161,7 +161,7 @@ class _History:
         from schema_tools.materialize import materialize
         from schema_tools.overlay import make_resolver
 
-        resolver, _overlay = make_resolver(self.config)
+        resolver = make_resolver(self.config)
         try:
             item = materialize(document, self.view.root / path, self.config, resolver)
         except SchemaToolsError as error:

@@ -116,19 +116,17 @@ def _fetch(url: str, timeout: float) -> str:
     return default_fetch(url, timeout)
 
 
-def make_resolver(config: Config, overlay: Overlay | None = None) -> tuple[Resolver, Overlay]:
-    """A resolver for the run's base URIs, reading pending results through an overlay."""
-    from schema_tools.resolve import Resolver, default_fetch
+def make_resolver(config: Config, overlay: Overlay | None = None) -> Resolver:
+    """A resolver for the configured base URIs; with an overlay, a run's pending files are read first."""
+    from schema_tools.resolve import Resolver
 
-    overlay = overlay or Overlay(default_fetch)
-    resolver = Resolver(
+    return Resolver(
         config.schema_base_uris,
         cwd=config.cwd,
         uri_map=config.schema_base_uri_map,
         timeout=config.fetch_timeout,
         fetch=overlay,
     )
-    return resolver, overlay
 
 
 class Session:
@@ -143,7 +141,7 @@ class Session:
     @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
-            self._resolver, _ = make_resolver(self.config, self.overlay)
+            self._resolver = make_resolver(self.config, self.overlay)
         return self._resolver
 
     def forget_documents(self) -> None:

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from schema_tools.repository import schema_id_of
 
     config = config_from(args)
-    resolver, _overlay = make_resolver(config)
+    resolver = make_resolver(config)
     documents = []
     for path, schema in read_sources(args.paths):
         schema_id_of(schema, config, path, required=False)  # a clear error when it is not a mapping

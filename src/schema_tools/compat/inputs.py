@@ -48,7 +48,7 @@ def prepared(document: Any, path: Path, config: Config, *, force: bool = False) 
     if not force and path.name != config.current_name and not _external_refs(document):
         return document
     quick = config._replace(should_generate_example=False)
-    resolver, _overlay = make_resolver(quick)
+    resolver = make_resolver(quick)
     return build(document, path, quick, resolver)
 
 
@@ -86,7 +86,7 @@ def _by_id(schema_id: str, config: Config) -> Loaded:
     from schema_tools.repository import find_current_files, schema_id_of
     from schema_tools.retrieve import NotFound
 
-    resolver, _overlay = make_resolver(config)
+    resolver = make_resolver(config)
     key = schema_id.split("#", 1)[0]
     try:
         found = resolver.load(key)

@@ -80,19 +80,9 @@ def prefers_json(accept: str) -> bool:
 
 def accepts_gzip(accept_encoding: str) -> bool:
     """True when Accept-Encoding allows gzip: `gzip` or `x-gzip`, not with q=0 (nginx ignores `*` too)."""
-    for item in accept_encoding.split(","):
-        coding, *params = item.split(";")
-        if coding.strip().lower() not in ("gzip", "x-gzip"):
-            continue
-        q = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value.strip())
-                except ValueError:
-                    q = 0.0
-        return q > 0
+    for coding, q in _media_ranges(accept_encoding):  # the same `name;q=…` list as Accept
+        if coding in ("gzip", "x-gzip"):
+            return q > 0
     return False
 
 
